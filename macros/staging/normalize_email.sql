@@ -1,0 +1,3 @@
+{% macro normalize_email(column) -%}
+    nullif(lower(trim({{ column }})), '')
+{%- endmacro %}

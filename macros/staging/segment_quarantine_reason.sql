@@ -1,0 +1,19 @@
+{#-
+    Validation shared by the Segment tables: a call must name who did it, when, and
+    not claim to have happened long after Segment received it (a device clock set
+    ahead; the tolerance is the max_event_clock_skew_hours var). `extra_checks` is a
+    list of (condition, reason) pairs tested after these.
+-#}
+{% macro segment_quarantine_reason(extra_checks=[], identity_columns=['anonymous_id', 'user_id']) -%}
+    case
+        when {% for column in identity_columns -%}
+            {{ column }} is null{% if not loop.last %} and {% endif %}
+        {%- endfor %} then 'missing_identity'
+        when occurred_at is null then 'missing_timestamp'
+        when occurred_at > {{ dbt.dateadd('hour', var('max_event_clock_skew_hours'), 'received_at') }}
+            then 'timestamp_in_future'
+        {%- for condition, reason in extra_checks %}
+        when {{ condition }} then '{{ reason }}'
+        {%- endfor %}
+    end
+{%- endmacro %}

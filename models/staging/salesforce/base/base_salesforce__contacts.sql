@@ -1,0 +1,32 @@
+with source as (
+    select * from {{ source('salesforce', 'contact') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as contact_id,
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
+        {{ normalize_email('email') }} as email,
+        first_name,
+        last_name,
+        title,
+        lead_source,
+        coalesce(cast(is_deleted as boolean), false) as is_deleted,
+        {{ to_utc_timestamp('created_date') }} as created_at,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        cast(null as {{ dbt.type_string() }}) as quarantine_reason,
+        case when is_deleted then 'soft_deleted' end as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='contact_id', keep_first_by='synced_at desc',
+    source_name='salesforce', source_table='contact', loaded_at='synced_at'
+) }}

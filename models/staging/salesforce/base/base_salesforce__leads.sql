@@ -1,0 +1,44 @@
+with source as (
+    select * from {{ source('salesforce', 'lead') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as lead_id,
+        cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
+        cast(converted_account_id as {{ dbt.type_string() }}) as converted_account_id,
+        cast(converted_contact_id as {{ dbt.type_string() }}) as converted_contact_id,
+        cast(converted_opportunity_id as {{ dbt.type_string() }}) as converted_opportunity_id,
+        {{ normalize_email('email') }} as email,
+        first_name,
+        last_name,
+        nullif(trim(company), '') as company_name,
+        website,
+        industry,
+        country,
+        status as lead_status,
+        lead_source,
+        cast(number_of_employees as {{ dbt.type_bigint() }}) as number_of_employees,
+        coalesce(cast(is_converted as boolean), false) as is_converted,
+        coalesce(cast(is_deleted as boolean), false) as is_deleted,
+        {{ to_utc_timestamp('created_date') }} as created_at,
+        {{ to_utc_timestamp('last_modified_date') }} as last_modified_at,
+        {{ to_utc_timestamp('converted_date') }} as converted_at,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when email is null and company_name is null then 'missing_email_and_company'
+        end as quarantine_reason,
+        case when is_deleted then 'soft_deleted' end as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='lead_id', keep_first_by='synced_at desc',
+    source_name='salesforce', source_table='lead', loaded_at='synced_at'
+) }}

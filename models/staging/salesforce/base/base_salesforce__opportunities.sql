@@ -1,0 +1,40 @@
+with source as (
+    select * from {{ source('salesforce', 'opportunity') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as opportunity_id,
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
+        name as opportunity_name,
+        stage_name,
+        type as opportunity_type,
+        lead_source,
+        cast(amount as {{ dbt.type_float() }}) as amount,
+        cast(probability as {{ dbt.type_float() }}) as probability,
+        coalesce(cast(is_closed as boolean), false) as is_closed,
+        coalesce(cast(is_won as boolean), false) as is_won,
+        coalesce(cast(is_deleted as boolean), false) as is_deleted,
+        cast({{ to_utc_timestamp('close_date') }} as date) as close_date,
+        {{ to_utc_timestamp('created_date') }} as created_at,
+        {{ to_utc_timestamp('last_modified_date') }} as last_modified_at,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when account_id is null then 'missing_account'
+            when amount < 0 then 'negative_amount'
+        end as quarantine_reason,
+        case when is_deleted then 'soft_deleted' end as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='opportunity_id', keep_first_by='synced_at desc',
+    source_name='salesforce', source_table='opportunity', loaded_at='synced_at'
+) }}

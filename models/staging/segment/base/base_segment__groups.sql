@@ -1,0 +1,30 @@
+with source as (
+    select * from {{ source('segment', 'groups') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as message_id,
+        cast(nullif(trim(anonymous_id), '') as {{ dbt.type_string() }}) as anonymous_id,
+        cast(nullif(trim(user_id), '') as {{ dbt.type_string() }}) as user_id,
+        cast(nullif(trim(group_id), '') as {{ dbt.type_string() }}) as workspace_id,
+        nullif(trim(name), '') as workspace_name,
+        {{ to_utc_timestamp('timestamp') }} as occurred_at,
+        {{ to_utc_timestamp('received_at') }} as received_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        {{ segment_quarantine_reason(extra_checks=[
+            ("workspace_id is null", "missing_group_id"),
+        ]) }} as quarantine_reason,
+        cast(null as {{ dbt.type_string() }}) as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='message_id', keep_first_by='received_at',
+    source_name='segment', source_table='groups', loaded_at='received_at'
+) }}

@@ -1,0 +1,32 @@
+with source as (
+    select * from {{ source('segment', 'nps_survey_submitted') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as message_id,
+        cast(nullif(trim(anonymous_id), '') as {{ dbt.type_string() }}) as anonymous_id,
+        cast(nullif(trim(user_id), '') as {{ dbt.type_string() }}) as user_id,
+        cast(nullif(trim(context_group_id), '') as {{ dbt.type_string() }}) as workspace_id,
+        score as raw_score,
+        {{ dbt.safe_cast('trim(score)', dbt.type_int()) }} as nps_score,
+        {{ to_utc_timestamp('timestamp') }} as occurred_at,
+        {{ to_utc_timestamp('received_at') }} as received_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        {{ segment_quarantine_reason(
+            identity_columns=['user_id'],
+            extra_checks=[("nps_score is null or nps_score not between 0 and 10", "invalid_nps_score")],
+        ) }} as quarantine_reason,
+        cast(null as {{ dbt.type_string() }}) as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='message_id', keep_first_by='received_at',
+    source_name='segment', source_table='nps_survey_submitted', loaded_at='received_at'
+) }}

@@ -1,0 +1,29 @@
+with source as (
+    select * from {{ source('segment', 'pages') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as message_id,
+        cast(nullif(trim(anonymous_id), '') as {{ dbt.type_string() }}) as anonymous_id,
+        cast(nullif(trim(user_id), '') as {{ dbt.type_string() }}) as user_id,
+        path as page_path,
+        nullif(trim(context_campaign_source), '') as utm_source,
+        nullif(trim(context_campaign_medium), '') as utm_medium,
+        {{ to_utc_timestamp('timestamp') }} as occurred_at,
+        {{ to_utc_timestamp('received_at') }} as received_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        {{ segment_quarantine_reason() }} as quarantine_reason,
+        cast(null as {{ dbt.type_string() }}) as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='message_id', keep_first_by='received_at',
+    source_name='segment', source_table='pages', loaded_at='received_at'
+) }}

@@ -1,0 +1,35 @@
+with source as (
+    select * from {{ source('stripe', 'charge') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as charge_id,
+        cast(nullif(trim(customer_id), '') as {{ dbt.type_string() }}) as customer_id,
+        cast(nullif(trim(invoice_id), '') as {{ dbt.type_string() }}) as invoice_id,
+        status as charge_status,
+        failure_code,
+        lower(currency) as currency,
+        cast(amount as {{ dbt.type_bigint() }}) as amount_cents,
+        cast(amount_refunded as {{ dbt.type_bigint() }}) as amount_refunded_cents,
+        coalesce(cast(paid as boolean), false) as is_paid,
+        coalesce(cast(livemode as boolean), true) as is_livemode,
+        {{ to_utc_timestamp('created') }} as created_at,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when amount_cents is null or amount_cents < 0 then 'invalid_amount'
+        end as quarantine_reason,
+        case when not is_livemode then 'test_mode' end as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='charge_id', keep_first_by='synced_at desc',
+    source_name='stripe', source_table='charge', loaded_at='synced_at'
+) }}

@@ -1,0 +1,39 @@
+with source as (
+    select * from {{ source('stripe', 'customer') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as customer_id,
+        cast(nullif(trim({{ json_text('metadata', 'workspace_id') }}), '') as {{ dbt.type_string() }})
+            as workspace_id,
+        cast(
+            nullif(trim({{ json_text('metadata', 'salesforce_account_id') }}), '')
+            as {{ dbt.type_string() }}
+        ) as salesforce_account_id,
+        {{ normalize_email('email') }} as email,
+        name as customer_name,
+        metadata as metadata_json,
+        coalesce(cast(delinquent as boolean), false) as is_delinquent,
+        coalesce(cast(livemode as boolean), true) as is_livemode,
+        coalesce(cast(is_deleted as boolean), false) as is_deleted,
+        {{ to_utc_timestamp('created') }} as created_at,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        cast(null as {{ dbt.type_string() }}) as quarantine_reason,
+        case
+            when is_deleted then 'soft_deleted'
+            when not is_livemode then 'test_mode'
+        end as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='customer_id', keep_first_by='synced_at desc',
+    source_name='stripe', source_table='customer', loaded_at='synced_at'
+) }}

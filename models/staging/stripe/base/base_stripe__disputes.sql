@@ -1,0 +1,30 @@
+with source as (
+    select * from {{ source('stripe', 'dispute') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as dispute_id,
+        cast(nullif(trim(charge_id), '') as {{ dbt.type_string() }}) as charge_id,
+        reason as dispute_reason,
+        status as dispute_status,
+        lower(currency) as currency,
+        cast(amount as {{ dbt.type_bigint() }}) as amount_cents,
+        coalesce(cast(livemode as boolean), true) as is_livemode,
+        {{ to_utc_timestamp('created') }} as created_at,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        case when charge_id is null then 'missing_charge' end as quarantine_reason,
+        case when not is_livemode then 'test_mode' end as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='dispute_id', keep_first_by='synced_at desc',
+    source_name='stripe', source_table='dispute', loaded_at='synced_at'
+) }}

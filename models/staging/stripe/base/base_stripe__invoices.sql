@@ -1,0 +1,42 @@
+with source as (
+    select * from {{ source('stripe', 'invoice') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as invoice_id,
+        cast(nullif(trim(customer_id), '') as {{ dbt.type_string() }}) as customer_id,
+        cast(nullif(trim(subscription_id), '') as {{ dbt.type_string() }}) as subscription_id,
+        status as invoice_status,
+        lower(currency) as currency,
+        cast(amount_due as {{ dbt.type_bigint() }}) as amount_due_cents,
+        cast(amount_paid as {{ dbt.type_bigint() }}) as amount_paid_cents,
+        cast(attempt_count as {{ dbt.type_bigint() }}) as attempt_count,
+        coalesce(cast(livemode as boolean), true) as is_livemode,
+        coalesce(cast(is_deleted as boolean), false) as is_deleted,
+        {{ to_utc_timestamp('period_start') }} as period_start_at,
+        {{ to_utc_timestamp('period_end') }} as period_end_at,
+        {{ to_utc_timestamp('due_date') }} as due_at,
+        {{ to_utc_timestamp('created') }} as created_at,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when customer_id is null then 'missing_customer'
+            when amount_due_cents < 0 or amount_paid_cents < 0 then 'negative_amount'
+        end as quarantine_reason,
+        case
+            when is_deleted then 'soft_deleted'
+            when not is_livemode then 'test_mode'
+        end as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='invoice_id', keep_first_by='synced_at desc',
+    source_name='stripe', source_table='invoice', loaded_at='synced_at'
+) }}

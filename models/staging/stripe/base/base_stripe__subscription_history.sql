@@ -1,0 +1,46 @@
+with source as (
+    select * from {{ source('stripe', 'subscription_history') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as subscription_id,
+        cast(nullif(trim(customer_id), '') as {{ dbt.type_string() }}) as customer_id,
+        status as subscription_status,
+        cast(quantity as {{ dbt.type_bigint() }}) as seat_quantity,
+        coalesce(cast(cancel_at_period_end as boolean), false) as is_cancel_at_period_end,
+        coalesce(cast(livemode as boolean), true) as is_livemode,
+        coalesce(cast(_fivetran_active as boolean), false) as is_current_version,
+        {{ to_utc_timestamp('start_date') }} as started_at,
+        {{ to_utc_timestamp('current_period_start') }} as current_period_start_at,
+        {{ to_utc_timestamp('current_period_end') }} as current_period_end_at,
+        {{ to_utc_timestamp('canceled_at') }} as canceled_at,
+        {{ to_utc_timestamp('ended_at') }} as ended_at,
+        {{ to_utc_timestamp('trial_start') }} as trial_started_at,
+        {{ to_utc_timestamp('trial_end') }} as trial_ended_at,
+        {{ to_utc_timestamp('created') }} as created_at,
+        {{ to_utc_timestamp('_fivetran_start') }} as valid_from,
+        -- Fivetran marks the open version with 9999-12-31; null reads better downstream.
+        case
+            when _fivetran_end < cast('9999-01-01' as {{ dbt.type_timestamp() }})
+                then {{ to_utc_timestamp('_fivetran_end') }}
+        end as valid_to,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when customer_id is null then 'missing_customer'
+            when seat_quantity < 0 then 'negative_quantity'
+        end as quarantine_reason,
+        case when not is_livemode then 'test_mode' end as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key=['subscription_id', 'valid_from'], keep_first_by='synced_at desc',
+    source_name='stripe', source_table='subscription_history', loaded_at='synced_at'
+) }}

@@ -1,0 +1,30 @@
+with source as (
+    select * from {{ source('stripe', 'subscription_item') }}
+),
+
+renamed as (
+    select
+        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as subscription_item_id,
+        cast(nullif(trim(subscription_id), '') as {{ dbt.type_string() }}) as subscription_id,
+        cast(nullif(trim(plan_id), '') as {{ dbt.type_string() }}) as price_id,
+        cast(quantity as {{ dbt.type_bigint() }}) as seat_quantity,
+        {{ to_utc_timestamp('created') }} as created_at,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when subscription_id is null then 'missing_subscription'
+            when seat_quantity < 0 then 'negative_quantity'
+        end as quarantine_reason,
+        cast(null as {{ dbt.type_string() }}) as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='subscription_item_id', keep_first_by='synced_at desc',
+    source_name='stripe', source_table='subscription_item', loaded_at='synced_at'
+) }}

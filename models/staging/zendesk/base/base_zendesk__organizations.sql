@@ -1,0 +1,27 @@
+with source as (
+    select * from {{ source('zendesk', 'organization') }}
+),
+
+renamed as (
+    select
+        cast(id as {{ dbt.type_string() }}) as organization_id,
+        cast(nullif(trim(external_id), '') as {{ dbt.type_string() }}) as external_id,
+        name as organization_name,
+        {{ to_utc_timestamp('created_at') }} as created_at,
+        {{ to_utc_timestamp('updated_at') }} as updated_at,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        cast(null as {{ dbt.type_string() }}) as quarantine_reason,
+        cast(null as {{ dbt.type_string() }}) as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key='organization_id', keep_first_by='synced_at desc',
+    source_name='zendesk', source_table='organization', loaded_at='synced_at'
+) }}

@@ -1,0 +1,27 @@
+with source as (
+    select * from {{ source('zendesk', 'ticket_field_history') }}
+),
+
+renamed as (
+    select
+        cast(ticket_id as {{ dbt.type_string() }}) as ticket_id,
+        cast(user_id as {{ dbt.type_string() }}) as changed_by_user_id,
+        field_name,
+        value as field_value,
+        {{ to_utc_timestamp('updated') }} as changed_at,
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        cast(null as {{ dbt.type_string() }}) as quarantine_reason,
+        cast(null as {{ dbt.type_string() }}) as exclusion_reason
+    from renamed
+),
+
+{{ triage_rows(
+    'validated', key=['ticket_id', 'field_name', 'changed_at'], keep_first_by='synced_at desc',
+    source_name='zendesk', source_table='ticket_field_history', loaded_at='synced_at'
+) }}

@@ -1,0 +1,1 @@
+"""Tooling for the customer-lifecycle dbt project."""

@@ -1,0 +1,141 @@
+"""Synthetic raw data for the warehouse, created from the sources YAML contract."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import numpy as np
+
+from lifecycle.contract import Table, load_contract
+from lifecycle.generator import dirt
+from lifecycle.generator.ids import uuid_array
+from lifecycle.generator.world import EPOCH, EVENT_NAMES, World
+from lifecycle.generator.writer import DuckDBWriter
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class GenerationResult:
+    database: str
+    seed: int
+    scale: float
+    today: str
+    empty: bool
+    seconds: float
+    row_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def as_of_date(self) -> str:
+        return self.today
+
+
+def manifest_path(db_path: Path) -> Path:
+    """Where the generator records what it wrote next to a database file."""
+    return db_path.with_name(db_path.stem + ".generator.json")
+
+
+def read_manifest(db_path: Path) -> GenerationResult | None:
+    path = manifest_path(db_path)
+    if not path.exists():
+        return None
+    return GenerationResult(**json.loads(path.read_text()))
+
+
+def generate(
+    db_path: Path,
+    *,
+    seed: int = 42,
+    scale: float = 1.0,
+    today: date | None = None,
+    empty: bool = False,
+    root: Path | None = None,
+) -> GenerationResult:
+    """(Re)create every raw table of the contract in `db_path`, filled unless `empty`."""
+    started = time.perf_counter()
+    today = today or datetime.now(UTC).date()
+    tables = load_contract(root)
+    writer = DuckDBWriter(db_path)
+    counts: dict[str, int] = {}
+    try:
+        writer.create_tables(tables.values(), {})
+        if not empty:
+            world = World(tables, seed, scale, today)
+            world.build()
+            log.info("simulated %d events; writing tables", world.n_events)
+            counts = _write_world(writer, tables, world)
+        else:
+            counts = {key: 0 for key in tables}
+    finally:
+        writer.close()
+    result = GenerationResult(
+        database=str(db_path), seed=seed, scale=scale, today=today.isoformat(), empty=empty,
+        seconds=round(time.perf_counter() - started, 2), row_counts=counts,
+    )
+    manifest_path(db_path).write_text(json.dumps(asdict(result), indent=2) + "\n")
+    return result
+
+
+def _write_world(writer: DuckDBWriter, tables: dict[str, Table], world: World) -> dict[str, int]:
+    rnd = world.rnd
+    counts: dict[str, int] = {}
+    tracks = _finish_tracks(world)
+    nps = world.rows["nps_survey_submitted"]
+    nps.columns["id"] = list(tracks.pop("_nps_ids"))
+    for name in ("identifies", "pages", "groups"):
+        dirt.duplicate_rows(world.rows[name], rnd, 0.004)
+    dirt.orphan_rows(world.rows["identifies"], rnd, 0.001)
+    dirt.orphan_rows(world.rows["pages"], rnd, 0.0005)
+    dirt.duplicate_rows(nps, rnd, 0.004)
+    for key, table in tables.items():
+        name = table.name
+        if key == "segment.tracks":
+            counts[key] = writer.insert(table, table.schema, tracks)
+        else:
+            buffer = world.rows[name]
+            counts[key] = writer.insert(table, table.schema, buffer.columns)
+    return counts
+
+
+def _finish_tracks(world: World) -> dict[str, np.ndarray]:
+    """Turn the simulated event codes into Segment `tracks` rows, with loader dirt."""
+    rng = np.random.default_rng(world.seed + 7)
+    ev = world.events.concat()
+    n = len(ev["ts"])
+    ids = uuid_array(rng, n)
+    nps_ids = ids[np.array(world.nps_event_index, dtype=np.int64)] if world.nps_event_index else []
+    ts = ev["ts"].astype(np.int64)
+    received = dirt.receive_times(rng, ts)
+    user, anon = ev["user"].copy(), ev["anon"].copy()
+    nps_positions = np.array(world.nps_event_index, dtype=np.int64)
+    dirt.break_identities(rng, user, anon)
+    user[nps_positions] = ev["user"][nps_positions]  # the survey always knows the user
+    dirt.push_into_future(rng, ts, received)
+
+    dup = dirt.duplicate_indices(rng, n, dirt.EVENT_DIRT.duplicate)
+    take = np.concatenate([np.arange(n), dup])
+    received = np.concatenate([received, received[dup] + rng.integers(1, 172_800, len(dup))])
+    ts, user, anon, ids = ts[take], user[take], anon[take], ids[take]
+    group, event = ev["group"][take], ev["event"][take]
+
+    load_epoch = int((world.load_time - EPOCH).total_seconds())
+    arrived = received <= load_epoch  # what the loader has not delivered yet is not there
+    users = np.array([*world.user_ids, None], dtype=object)
+    anons = np.array([*world.anon_ids, None], dtype=object)
+    groups = np.array([*world.group_ids, None], dtype=object)
+    names = np.array(EVENT_NAMES, dtype=object)
+    return {
+        "id": ids[arrived],
+        "user_id": users[user[arrived]],
+        "anonymous_id": anons[anon[arrived]],
+        "context_group_id": groups[group[arrived]],
+        "event": names[event[arrived]],
+        "timestamp": ts[arrived].astype("datetime64[s]").astype("datetime64[us]"),
+        "received_at": received[arrived].astype("datetime64[s]").astype("datetime64[us]"),
+        "_nps_ids": list(nps_ids),
+    }
