@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
-from lifecycle.generator import generate
+from lifecycle.generator import generate, read_manifest
 
 DEFAULT_DB = Path("warehouse/lifecycle.duckdb")
 
@@ -27,39 +28,112 @@ def _positive(value: str) -> float:
     return number
 
 
+def _add_world_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seed", type=int, default=42, help="random seed (default: %(default)s)")
+    parser.add_argument(
+        "--scale",
+        type=_positive,
+        default=1.0,
+        help="1.0 = 1,000 companies over about 18 months (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        help="the simulated world's today, YYYY-MM-DD; it becomes as_of_date (default: UTC today)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lifecycle", description=__doc__)
+    parser.add_argument(
+        "--db", type=Path, default=DEFAULT_DB, help="DuckDB warehouse file (default: %(default)s)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     gen = sub.add_parser(
         "generate",
-        help="create the raw tables of the contract (models/staging/*/_*__sources.yml)",
-        description="Create every raw table the project reads, in a DuckDB file, and fill "
-        "them with a simulated world (or leave them empty with --empty).",
+        help="create the raw tables of the contract, filled or empty",
+        description="Create every raw table the project reads (as declared in "
+        "models/staging/*/_*__sources.yml) in the DuckDB file, and fill them with a "
+        "simulated world, or leave them empty with --empty to load your own rows.",
     )
-    gen.add_argument("--db", type=Path, default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
-    gen.add_argument("--seed", type=int, default=42, help="random seed (default: %(default)s)")
-    gen.add_argument("--scale", type=_positive, default=1.0,
-                     help="1.0 = 1,000 companies, about 18 months of history (default: %(default)s)")
-    gen.add_argument("--today", type=_date, default=None,
-                     help="last day of the simulated world, YYYY-MM-DD (default: today, UTC)")
-    gen.add_argument("--empty", action="store_true",
-                     help="create the tables with no rows, to load your own")
+    _add_world_options(gen)
+    gen.add_argument("--empty", action="store_true", help="create the tables with no rows")
+
+    demo = sub.add_parser("demo", help="generate a world, build the warehouse, print a summary")
+    _add_world_options(demo)
+
+    sub.add_parser(
+        "summary", help="print rows per layer and quarantine counts of a built warehouse"
+    )
+
+    sql = sub.add_parser("sql", help="run one SQL query against the warehouse (read-only)")
+    sql.add_argument("query")
     return parser
+
+
+def _print_generation(result) -> None:
+    total = sum(result.row_counts.values())
+    print(
+        f"Raw data: {len(result.row_counts)} tables, {total:,} rows in {result.database} "
+        f"({result.seconds:.1f}s, seed {result.seed}, scale {result.scale}, today {result.today})"
+    )
+    for key, count in sorted(result.row_counts.items()):
+        print(f"  {key:<36} {count:>10,}")
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from lifecycle.dbt_runner import run_dbt
+    from lifecycle.summary import render, summarize
+
+    started = time.perf_counter()
+    result = generate(args.db, seed=args.seed, scale=args.scale, today=args.today)
+    _print_generation(result)
+    run_dbt(["build"], args.db, vars={"as_of_date": result.as_of_date})
+    run_dbt(["source", "freshness"], args.db)
+    print(render(summarize(args.db)))
+    print(
+        f"\nDemo finished in {time.perf_counter() - started:.0f}s (as_of_date {result.as_of_date})."
+    )
+    return 0
+
+
+def _sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(args.db), read_only=True)
+    try:
+        con.sql(args.query).show(max_rows=100, max_width=200)
+    finally:
+        con.close()
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     args = build_parser().parse_args(argv)
     if args.command == "generate":
-        result = generate(args.db, seed=args.seed, scale=args.scale, today=args.today,
-                          empty=args.empty)
-        total = sum(result.row_counts.values())
-        print(f"wrote {len(result.row_counts)} raw tables, {total:,} rows, to {result.database} "
-              f"in {result.seconds:.1f}s (today = {result.today})")
-        for key, count in sorted(result.row_counts.items()):
-            print(f"  {key:<36} {count:>10,}")
-    return 0
+        _print_generation(
+            generate(args.db, seed=args.seed, scale=args.scale, today=args.today, empty=args.empty)
+        )
+        return 0
+    if args.command == "demo":
+        return _demo(args)
+    if args.command == "summary":
+        from lifecycle.summary import render, summarize
+
+        manifest = read_manifest(args.db)
+        print(render(summarize(args.db)))
+        if manifest:
+            print(
+                f"  generated with seed {manifest.seed}, scale {manifest.scale}, "
+                f"today {manifest.today}"
+            )
+        return 0
+    if args.command == "sql":
+        return _sql(args)
+    return 2
 
 
 if __name__ == "__main__":

@@ -74,8 +74,13 @@ def generate(
     finally:
         writer.close()
     result = GenerationResult(
-        database=str(db_path), seed=seed, scale=scale, today=today.isoformat(), empty=empty,
-        seconds=round(time.perf_counter() - started, 2), row_counts=counts,
+        database=str(db_path),
+        seed=seed,
+        scale=scale,
+        today=today.isoformat(),
+        empty=empty,
+        seconds=round(time.perf_counter() - started, 2),
+        row_counts=counts,
     )
     manifest_path(db_path).write_text(json.dumps(asdict(result), indent=2) + "\n")
     return result

@@ -28,20 +28,25 @@ class EventDirt:
 EVENT_DIRT = EventDirt()
 
 
-def receive_times(rng: np.random.Generator, ts: np.ndarray, dirt: EventDirt = EVENT_DIRT) -> np.ndarray:
+def receive_times(
+    rng: np.random.Generator, ts: np.ndarray, dirt: EventDirt = EVENT_DIRT
+) -> np.ndarray:
     """Server receive times (epoch seconds) for events that happened at `ts`."""
     n = len(ts)
     received = ts + np.maximum(1, rng.lognormal(0.7, 0.9, n)).astype(np.int64)
     roll = rng.random(n)
     late = roll < dirt.late_days_1_5
     received[late] += rng.integers(86_400, 5 * 86_400, late.sum())
-    very_late = (roll >= dirt.late_days_1_5) & (roll < dirt.late_days_1_5 + dirt.late_beyond_lookback)
+    very_late = (roll >= dirt.late_days_1_5) & (
+        roll < dirt.late_days_1_5 + dirt.late_beyond_lookback
+    )
     received[very_late] += rng.integers(8 * 86_400, 40 * 86_400, very_late.sum())
     return received
 
 
-def break_identities(rng: np.random.Generator, user: np.ndarray, anon: np.ndarray,
-                     dirt: EventDirt = EVENT_DIRT) -> None:
+def break_identities(
+    rng: np.random.Generator, user: np.ndarray, anon: np.ndarray, dirt: EventDirt = EVENT_DIRT
+) -> None:
     """In place: drop anonymous ids from server-side calls, and both ids from a few rows."""
     n = len(user)
     server_side = (rng.random(n) < dirt.server_side_share) & (user >= 0)
@@ -51,8 +56,9 @@ def break_identities(rng: np.random.Generator, user: np.ndarray, anon: np.ndarra
     anon[orphan] = -1
 
 
-def push_into_future(rng: np.random.Generator, ts: np.ndarray, received: np.ndarray,
-                     dirt: EventDirt = EVENT_DIRT) -> None:
+def push_into_future(
+    rng: np.random.Generator, ts: np.ndarray, received: np.ndarray, dirt: EventDirt = EVENT_DIRT
+) -> None:
     """In place: a few devices report timestamps days to a year ahead of arrival."""
     future = rng.random(len(ts)) < dirt.future_timestamp
     ts[future] = received[future] + rng.integers(2 * 86_400, 400 * 86_400, future.sum())

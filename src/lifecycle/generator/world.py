@@ -108,9 +108,7 @@ class Journey:
 class World:
     """Builds every raw table of the contract for one seed, scale and today."""
 
-    def __init__(
-        self, tables: dict[str, Table], seed: int, scale: float, today: date
-    ) -> None:
+    def __init__(self, tables: dict[str, Table], seed: int, scale: float, today: date) -> None:
         self.seed = seed
         self.scale = scale
         self.today = today
@@ -134,8 +132,10 @@ class World:
         self._account_rows: dict[str, int] = {}
         self._first_visit_anon = ""
         self._weekday = np.array(
-            [0.35 if (self.start + timedelta(days=d)).weekday() >= 5 else 1.0
-             for d in range(self.days)]
+            [
+                0.35 if (self.start + timedelta(days=d)).weekday() >= 5 else 1.0
+                for d in range(self.days)
+            ]
         )
 
     # ------------------------------------------------------------------ helpers
@@ -178,9 +178,7 @@ class World:
     def build(self) -> None:
         n_companies = max(30, round(COMPANIES_PER_SCALE * self.scale))
         self._make_agents()
-        self.kiosk_anon_codes = [
-            self.register(self.anon_ids, self.ids.uuid()) for _ in range(3)
-        ]
+        self.kiosk_anon_codes = [self.register(self.anon_ids, self.ids.uuid()) for _ in range(3)]
         self._make_prices()
         domains: set[str] = set()
         for i in range(n_companies):
@@ -198,9 +196,15 @@ class World:
             first = v.FIRST_NAMES[(i * 7) % len(v.FIRST_NAMES)]
             created = self.at(self.rnd.randint(0, 30))
             user.add(
-                id=zid, email=f"{first.lower()}@{v.VENDOR_DOMAIN}", name=f"{first} (Orbit Support)",
-                role="agent" if i else "admin", active=True, created_at=created,
-                updated_at=created, _fivetran_deleted=False, _fivetran_synced=self.synced(created),
+                id=zid,
+                email=f"{first.lower()}@{v.VENDOR_DOMAIN}",
+                name=f"{first} (Orbit Support)",
+                role="agent" if i else "admin",
+                active=True,
+                created_at=created,
+                updated_at=created,
+                _fivetran_deleted=False,
+                _fivetran_synced=self.synced(created),
             )
 
     def _make_prices(self) -> None:
@@ -208,15 +212,31 @@ class World:
         created = self.at(0, 9)
         for pid, nickname, amount, interval in v.PRICES:
             price.add(
-                id=pid, nickname=nickname, product_id="prod_orbit", unit_amount=amount,
-                currency="usd", recurring_interval=interval, recurring_interval_count=1,
-                active=True, created=created, livemode=True, _fivetran_synced=self.synced(created),
+                id=pid,
+                nickname=nickname,
+                product_id="prod_orbit",
+                unit_amount=amount,
+                currency="usd",
+                recurring_interval=interval,
+                recurring_interval_count=1,
+                active=True,
+                created=created,
+                livemode=True,
+                _fivetran_synced=self.synced(created),
             )
         pid, nickname, amount, interval = v.TEST_PRICE
         price.add(
-            id=pid, nickname=nickname, product_id="prod_orbit_test", unit_amount=amount,
-            currency="usd", recurring_interval=interval, recurring_interval_count=1,
-            active=True, created=created, livemode=False, _fivetran_synced=self.synced(created),
+            id=pid,
+            nickname=nickname,
+            product_id="prod_orbit_test",
+            unit_amount=amount,
+            currency="usd",
+            recurring_interval=interval,
+            recurring_interval_count=1,
+            active=True,
+            created=created,
+            livemode=False,
+            _fivetran_synced=self.synced(created),
         )
 
     def _make_company(self, index: int, domains: set[str]) -> Company:
@@ -224,7 +244,9 @@ class World:
         while True:
             name = f"{rnd.choice(v.COMPANY_PREFIXES)}{rnd.choice(v.COMPANY_CORES)}"
             suffix = rnd.choice(v.COMPANY_SUFFIXES)
-            domain = (name + rnd.choice(["", "", "-" + suffix.lower()])).lower() + rnd.choice(v.TLDS)
+            domain = (name + rnd.choice(["", "", "-" + suffix.lower()])).lower() + rnd.choice(
+                v.TLDS
+            )
             if domain not in domains:
                 domains.add(domain)
                 break
@@ -238,9 +260,16 @@ class World:
         )
         first_touch = int(self.days * rnd.random() ** 0.8)
         return Company(
-            index=index, name=f"{name} {suffix}", domain=domain, industry=industry,
-            employees=employees, country=rnd.choice(v.COUNTRIES[region]), region=region,
-            fit=fit, uses_free_mail=employees < 10 and rnd.random() < 0.5, is_internal=False,
+            index=index,
+            name=f"{name} {suffix}",
+            domain=domain,
+            industry=industry,
+            employees=employees,
+            country=rnd.choice(v.COUNTRIES[region]),
+            region=region,
+            fit=fit,
+            uses_free_mail=employees < 10 and rnd.random() < 0.5,
+            is_internal=False,
             first_touch_day=first_touch,
         )
 
@@ -257,8 +286,14 @@ class World:
             if any(p.email == email.lower() for p in company.people):
                 email = f"{first}.{last}{rnd.randint(2, 99)}@{company.domain}"
         person = Person(
-            first=first, last=last, email=email.lower(), user_id=None, anon_ids=[],
-            join_day=join_day, leave_day=self.days, rate=rnd.gammavariate(2.2, 1.1),
+            first=first,
+            last=last,
+            email=email.lower(),
+            user_id=None,
+            anon_ids=[],
+            join_day=join_day,
+            leave_day=self.days,
+            rate=rnd.gammavariate(2.2, 1.1),
         )
         company.people.append(person)
         return person
@@ -403,22 +438,32 @@ class World:
             for k in range(1 + min(5, int(rnd.expovariate(1 / 1.5)))):
                 t = ts + timedelta(seconds=40 * k + rnd.randint(0, 30))
                 pages.add(
-                    id=self.ids.uuid(), anonymous_id=visitor_anon,
-                    path=rnd.choice(v.MARKETING_PATHS), context_campaign_source=source if k == 0 else None,
-                    context_campaign_medium=medium if k == 0 else None, timestamp=t,
+                    id=self.ids.uuid(),
+                    anonymous_id=visitor_anon,
+                    path=rnd.choice(v.MARKETING_PATHS),
+                    context_campaign_source=source if k == 0 else None,
+                    context_campaign_medium=medium if k == 0 else None,
+                    timestamp=t,
                     received_at=t + timedelta(seconds=rnd.uniform(0.2, 3)),
                 )
         if j.signup_day is None and rnd.random() < 0.3:
             # Started the signup form, never finished: an anonymous product event.
             day = min(self.days - 1, end)
-            self._emit_single(self.at(day), -1, self.register(self.anon_ids, visitor_anon),
-                              -1, v.EVENT_SIGNUP_STARTED)
+            self._emit_single(
+                self.at(day),
+                -1,
+                self.register(self.anon_ids, visitor_anon),
+                -1,
+                v.EVENT_SIGNUP_STARTED,
+            )
 
     def _emit_single(self, ts: datetime, user: int, anon: int, group: int, event: str) -> int:
         seconds = int((ts - EPOCH).total_seconds())
         self.events.append(
-            ts=np.array([seconds], dtype=np.int64), user=np.array([user], dtype=np.int32),
-            anon=np.array([anon], dtype=np.int32), group=np.array([group], dtype=np.int32),
+            ts=np.array([seconds], dtype=np.int64),
+            user=np.array([user], dtype=np.int32),
+            anon=np.array([anon], dtype=np.int32),
+            group=np.array([group], dtype=np.int32),
             event=np.array([EVENT_CODE[event]], dtype=np.int16),
         )
         self.n_events += 1
@@ -427,22 +472,30 @@ class World:
     def _identify(self, person: Person, day: float, anon_code: int, *, with_email: bool) -> None:
         ts = self.at(day)
         self.rows["identifies"].add(
-            id=self.ids.uuid(), anonymous_id=self.anon_ids[anon_code], user_id=person.user_id,
+            id=self.ids.uuid(),
+            anonymous_id=self.anon_ids[anon_code],
+            user_id=person.user_id,
             email=self.messy_email(person.email, 0.06) if with_email else None,
-            name=f"{person.first} {person.last}", timestamp=ts,
+            name=f"{person.first} {person.last}",
+            timestamp=ts,
             received_at=ts + timedelta(seconds=self.rnd.uniform(0.2, 4)),
         )
 
     def _group(self, c: Company, person: Person, day: float) -> None:
         ts = self.at(day)
         self.rows["groups"].add(
-            id=self.ids.uuid(), anonymous_id=person.anon_ids[0], user_id=person.user_id,
-            group_id=c.group_id, name=c.name, timestamp=ts,
+            id=self.ids.uuid(),
+            anonymous_id=person.anon_ids[0],
+            user_id=person.user_id,
+            group_id=c.group_id,
+            name=c.name,
+            timestamp=ts,
             received_at=ts + timedelta(seconds=self.rnd.uniform(0.2, 4)),
         )
 
-    def _join_product(self, c: Company, person: Person, day: int, *, no_email: bool,
-                      founder: bool) -> None:
+    def _join_product(
+        self, c: Company, person: Person, day: int, *, no_email: bool, founder: bool
+    ) -> None:
         self._activate_user(person)
         signup_anon = person.anon_codes[0]
         if founder and self.rnd.random() < 0.08:
@@ -474,15 +527,26 @@ class World:
             ).lower()
         self._join_product(c, founder, s, no_email=j.no_email_signup, founder=True)
         ts = self.at(s)
-        self._emit_single(ts, founder.user_code, founder.anon_codes[0], c.group_code,
-                          v.EVENT_TRIAL_STARTED)
+        self._emit_single(
+            ts, founder.user_code, founder.anon_codes[0], c.group_code, v.EVENT_TRIAL_STARTED
+        )
         a = j.activation_day
         if a is not None:
             first_step = self.rnd.randint(0, a)
-            self._emit_single(self.at(s + first_step), founder.user_code, founder.anon_codes[0],
-                              c.group_code, v.EVENT_PROJECT_CREATED)
-            self._emit_single(self.at(s + a, 15.0), founder.user_code, founder.anon_codes[0],
-                              c.group_code, v.EVENT_MEMBER_INVITED)
+            self._emit_single(
+                self.at(s + first_step),
+                founder.user_code,
+                founder.anon_codes[0],
+                c.group_code,
+                v.EVENT_PROJECT_CREATED,
+            )
+            self._emit_single(
+                self.at(s + a, 15.0),
+                founder.user_code,
+                founder.anon_codes[0],
+                c.group_code,
+                v.EVENT_MEMBER_INVITED,
+            )
             j.activation_day = a
 
     def _team(self, c: Company, j: Journey) -> None:
@@ -509,14 +573,20 @@ class World:
             if rnd.random() < 0.12:
                 person.leave_day = person.join_day + rnd.randint(30, 400)
 
-    def _add_member(self, c: Company, j: Journey, day: int, inviter: Person,
-                    invited: bool = True) -> None:
+    def _add_member(
+        self, c: Company, j: Journey, day: int, inviter: Person, invited: bool = True
+    ) -> None:
         if day >= self.days:
             return
         person = self._new_person(c, day, personal=self.rnd.random() < 0.05)
         if invited:
-            self._emit_single(self.at(day), inviter.user_code, inviter.anon_codes[0],
-                              c.group_code, v.EVENT_MEMBER_INVITED)
+            self._emit_single(
+                self.at(day),
+                inviter.user_code,
+                inviter.anon_codes[0],
+                c.group_code,
+                v.EVENT_MEMBER_INVITED,
+            )
         self._join_product(c, person, day, no_email=j.no_email_signup, founder=False)
 
     # ------------------------------------------------------------------ CRM
@@ -535,17 +605,30 @@ class World:
             weights=[0.35, 0.3, 0.2, 0.15],
         )[0]
         created = self.at(day)
-        modified = created + timedelta(days=rnd.randint(0, 40) if status != "Open - Not Contacted" else 0)
+        modified = created + timedelta(
+            days=rnd.randint(0, 40) if status != "Open - Not Contacted" else 0
+        )
         modified = min(modified, self.load_time - timedelta(hours=1))
         lead_id = self.ids.salesforce("00Q")
         converted = c.fit >= 2 and status == "Working - Contacted" and rnd.random() < 0.5
         values = dict(
-            id=lead_id, email=self.messy_email(email, 0.06), first_name=first, last_name=last,
-            company=c.name, website=f"https://www.{c.domain}", industry=c.industry,
-            number_of_employees=c.employees, country=c.country, status=status,
+            id=lead_id,
+            email=self.messy_email(email, 0.06),
+            first_name=first,
+            last_name=last,
+            company=c.name,
+            website=f"https://www.{c.domain}",
+            industry=c.industry,
+            number_of_employees=c.employees,
+            country=c.country,
+            status=status,
             lead_source=rnd.choice(["Web Form", "Event", "Outbound", "Partner Referral"]),
-            is_converted=False, owner_id=rnd.choice(self.reps), created_date=created,
-            last_modified_date=modified, is_deleted=False, _fivetran_synced=self.synced(modified),
+            is_converted=False,
+            owner_id=rnd.choice(self.reps),
+            created_date=created,
+            last_modified_date=modified,
+            is_deleted=False,
+            _fivetran_synced=self.synced(modified),
         )
         if converted:
             # Outbound deal without a trial: the opportunity may be won or lost.
@@ -555,9 +638,13 @@ class World:
                 contact_id = self._crm_contact(c, account_id, email, first, last, opp_day)
                 opp_id, _, _ = self._opportunity(c, account_id, opp_day, win_p=0.0, stall_p=0.5)
                 values.update(
-                    status="Qualified", is_converted=True, converted_account_id=account_id,
-                    converted_contact_id=contact_id, converted_opportunity_id=opp_id,
-                    converted_date=self.at(opp_day), last_modified_date=self.at(opp_day),
+                    status="Qualified",
+                    is_converted=True,
+                    converted_account_id=account_id,
+                    converted_contact_id=contact_id,
+                    converted_opportunity_id=opp_id,
+                    converted_date=self.at(opp_day),
+                    last_modified_date=self.at(opp_day),
                     _fivetran_synced=self.synced(self.at(opp_day)),
                 )
         self.rows["lead"].add(**values)
@@ -567,9 +654,14 @@ class World:
         if self.rnd.random() < 0.03:
             dup = dict(values)
             dup.update(
-                id=self.ids.salesforce("00Q"), is_deleted=True, is_converted=False,
-                converted_account_id=None, converted_contact_id=None,
-                converted_opportunity_id=None, converted_date=None, status="Open - Not Contacted",
+                id=self.ids.salesforce("00Q"),
+                is_deleted=True,
+                is_converted=False,
+                converted_account_id=None,
+                converted_contact_id=None,
+                converted_opportunity_id=None,
+                converted_date=None,
+                status="Open - Not Contacted",
             )
             self.rows["lead"].add(**dup)
 
@@ -583,15 +675,22 @@ class World:
         created = self.at(s, 20.0)
         personal_domain = founder.email.split("@")[1] in v.FREE_MAIL_DOMAINS
         lead = dict(
-            id=self.ids.salesforce("00Q"), email=self.messy_email(founder.email, 0.06),
-            first_name=founder.first, last_name=founder.last,
+            id=self.ids.salesforce("00Q"),
+            email=self.messy_email(founder.email, 0.06),
+            first_name=founder.first,
+            last_name=founder.last,
             company=None if personal_domain and c.uses_free_mail else c.name,
             website=None if c.uses_free_mail else f"https://www.{c.domain}",
             industry=c.industry if rnd.random() < 0.7 else None,
             number_of_employees=c.employees if rnd.random() < 0.6 else None,
-            country=c.country, status="Open - Not Contacted", lead_source="Product Signup",
-            is_converted=False, owner_id=rnd.choice(self.reps), created_date=created,
-            last_modified_date=created, is_deleted=False,
+            country=c.country,
+            status="Open - Not Contacted",
+            lead_source="Product Signup",
+            is_converted=False,
+            owner_id=rnd.choice(self.reps),
+            created_date=created,
+            last_modified_date=created,
+            is_deleted=False,
         )
         if j.activation_day is not None or c.fit >= 2:
             touched = s + rnd.randint(1, 10)
@@ -608,11 +707,17 @@ class World:
         created = self.at(day)
         self._account_rows[c.sf_account_id] = self.rows["account"].size
         self.rows["account"].add(
-            id=c.sf_account_id, name=c.name,
+            id=c.sf_account_id,
+            name=c.name,
             website=None if c.uses_free_mail else f"https://www.{c.domain}",
-            industry=c.industry, number_of_employees=c.employees, billing_country=c.country,
-            type=account_type, account_source="Product" if c.group_id else "Outbound",
-            owner_id=self.rnd.choice(self.reps), created_date=created, is_deleted=False,
+            industry=c.industry,
+            number_of_employees=c.employees,
+            billing_country=c.country,
+            type=account_type,
+            account_source="Product" if c.group_id else "Outbound",
+            owner_id=self.rnd.choice(self.reps),
+            created_date=created,
+            is_deleted=False,
             _fivetran_synced=self.synced(created),
         )
         return c.sf_account_id
@@ -626,24 +731,54 @@ class World:
         rows["type"][idx] = account_type
         rows["_fivetran_synced"][idx] = self.synced(self.at(min(day, self.days - 1)))
 
-    def _crm_contact(self, c: Company, account_id: str, email: str | None, first: str | None,
-                     last: str | None, day: int) -> str:
+    def _crm_contact(
+        self,
+        c: Company,
+        account_id: str,
+        email: str | None,
+        first: str | None,
+        last: str | None,
+        day: int,
+    ) -> str:
         contact_id = self.ids.salesforce("003")
         created = self.at(day)
         self.rows["contact"].add(
-            id=contact_id, account_id=account_id, email=self.messy_email(email, 0.05),
-            first_name=first, last_name=last, title=self.rnd.choice(
-                ["Head of Operations", "CTO", "Product Manager", "Engineering Manager",
-                 "Founder", "COO", "Team Lead", None]),
+            id=contact_id,
+            account_id=account_id,
+            email=self.messy_email(email, 0.05),
+            first_name=first,
+            last_name=last,
+            title=self.rnd.choice(
+                [
+                    "Head of Operations",
+                    "CTO",
+                    "Product Manager",
+                    "Engineering Manager",
+                    "Founder",
+                    "COO",
+                    "Team Lead",
+                    None,
+                ]
+            ),
             lead_source="Product Signup" if c.group_id else "Outbound",
-            owner_id=self.rnd.choice(self.reps), created_date=created, is_deleted=False,
+            owner_id=self.rnd.choice(self.reps),
+            created_date=created,
+            is_deleted=False,
             _fivetran_synced=self.synced(created),
         )
         return contact_id
 
-    def _opportunity(self, c: Company, account_id: str, day: int, *, win_p: float,
-                     stall_p: float, forced_close: int | None = None,
-                     opp_type: str = "New Business") -> tuple[str, int | None, bool]:
+    def _opportunity(
+        self,
+        c: Company,
+        account_id: str,
+        day: int,
+        *,
+        win_p: float,
+        stall_p: float,
+        forced_close: int | None = None,
+        opp_type: str = "New Business",
+    ) -> tuple[str, int | None, bool]:
         """A deal that moves through the stages; returns (id, close day, won)."""
         rnd = self.rnd
         opp_id = self.ids.salesforce("006")
@@ -673,22 +808,40 @@ class World:
         modified = self.at(stage_day)
         seats = max(3, min(c.employees, int(rnd.lognormvariate(2.0, 0.6))))
         self.rows["opportunity"].add(
-            id=opp_id, account_id=account_id, name=f"{c.name} - {opp_type}", stage_name=stage,
-            amount=float(seats * rnd.choice([360, 600])), probability=probability, type=opp_type,
+            id=opp_id,
+            account_id=account_id,
+            name=f"{c.name} - {opp_type}",
+            stage_name=stage,
+            amount=float(seats * rnd.choice([360, 600])),
+            probability=probability,
+            type=opp_type,
             lead_source="Product Signup" if c.group_id else "Outbound",
-            is_closed=close_day is not None, is_won=close_day is not None and won,
+            is_closed=close_day is not None,
+            is_won=close_day is not None and won,
             owner_id=rnd.choice(self.reps),
             close_date=self.at(close_day if close_day is not None else stage_day + 30, 0),
-            created_date=created, last_modified_date=modified, is_deleted=False,
+            created_date=created,
+            last_modified_date=modified,
+            is_deleted=False,
             _fivetran_synced=self.synced(modified),
         )
         if rnd.random() < 0.01:
             self.rows["opportunity"].add(
-                id=self.ids.salesforce("006"), account_id=account_id, name=f"{c.name} - test deal",
-                stage_name="Prospecting", amount=1.0, probability=10.0, type=opp_type,
-                is_closed=False, is_won=False, owner_id=rnd.choice(self.reps),
-                close_date=created, created_date=created, last_modified_date=created,
-                is_deleted=True, _fivetran_synced=self.synced(created),
+                id=self.ids.salesforce("006"),
+                account_id=account_id,
+                name=f"{c.name} - test deal",
+                stage_name="Prospecting",
+                amount=1.0,
+                probability=10.0,
+                type=opp_type,
+                is_closed=False,
+                is_won=False,
+                owner_id=rnd.choice(self.reps),
+                close_date=created,
+                created_date=created,
+                last_modified_date=created,
+                is_deleted=True,
+                _fivetran_synced=self.synced(created),
             )
         return opp_id, close_day, won and close_day is not None
 
@@ -703,19 +856,34 @@ class World:
                 qualify_day = min(qualify_day, j.purchase_day - 20)
             if qualify_day < self.days - 1:
                 hand_raise = rnd.choice([v.EVENT_DEMO_REQUESTED, v.EVENT_CONTACT_SALES])
-                self._emit_single(self.at(qualify_day - 1), founder.user_code,
-                                  founder.anon_codes[0], c.group_code, hand_raise)
-                self._emit_single(self.at(qualify_day - 1), founder.user_code,
-                                  founder.anon_codes[0], c.group_code, v.EVENT_PRICING_VIEWED)
+                self._emit_single(
+                    self.at(qualify_day - 1),
+                    founder.user_code,
+                    founder.anon_codes[0],
+                    c.group_code,
+                    hand_raise,
+                )
+                self._emit_single(
+                    self.at(qualify_day - 1),
+                    founder.user_code,
+                    founder.anon_codes[0],
+                    c.group_code,
+                    v.EVENT_PRICING_VIEWED,
+                )
                 opens_opp = j.converts or rnd.random() < 0.6
                 if opens_opp:
                     opp_day = qualify_day + rnd.randint(0, 7)
                     account_id = self._crm_account(c, opp_day, "Prospect")
-                    contact_id = self._crm_contact(c, account_id, founder.email, founder.first,
-                                                   founder.last, opp_day)
+                    contact_id = self._crm_contact(
+                        c, account_id, founder.email, founder.first, founder.last, opp_day
+                    )
                     opp_id, close_day, won = self._opportunity(
-                        c, account_id, opp_day, win_p=1.0 if j.converts else 0.0,
-                        stall_p=0.45, forced_close=j.purchase_day if j.converts else None,
+                        c,
+                        account_id,
+                        opp_day,
+                        win_p=1.0 if j.converts else 0.0,
+                        stall_p=0.45,
+                        forced_close=j.purchase_day if j.converts else None,
                     )
                     if j.converts:
                         if won and close_day is not None:
@@ -724,9 +892,13 @@ class World:
                             j.converts, j.purchase_day, j.trajectory = False, None, "free"
                             j.usage_end_day = self.days + 1000
                     lead.update(
-                        status="Qualified", is_converted=True, converted_account_id=account_id,
-                        converted_contact_id=contact_id, converted_opportunity_id=opp_id,
-                        converted_date=self.at(opp_day), last_modified_date=self.at(opp_day),
+                        status="Qualified",
+                        is_converted=True,
+                        converted_account_id=account_id,
+                        converted_contact_id=contact_id,
+                        converted_opportunity_id=opp_id,
+                        converted_date=self.at(opp_day),
+                        last_modified_date=self.at(opp_day),
                     )
                 else:
                     lead.update(status="Qualified", last_modified_date=self.at(qualify_day))
@@ -744,15 +916,23 @@ class World:
         j.purchase_day = p
         founder = c.people[0]
         if not j.sales_led:
-            self._emit_single(self.at(p), founder.user_code, founder.anon_codes[0], c.group_code,
-                              v.EVENT_CHECKOUT)
+            self._emit_single(
+                self.at(p), founder.user_code, founder.anon_codes[0], c.group_code, v.EVENT_CHECKOUT
+            )
         if j.sales_led or rnd.random() < 0.5:
-            account_id = self._crm_account(c, p + (0 if j.sales_led else rnd.randint(1, 10)),
-                                           "Customer")
+            account_id = self._crm_account(
+                c, p + (0 if j.sales_led else rnd.randint(1, 10)), "Customer"
+            )
             self._set_account_type(c, "Customer", p)
             if not j.sales_led:
-                self._crm_contact(c, account_id, founder.email, founder.first, founder.last,
-                                  min(self.days - 1, p + 2))
+                self._crm_contact(
+                    c,
+                    account_id,
+                    founder.email,
+                    founder.first,
+                    founder.last,
+                    min(self.days - 1, p + 2),
+                )
         if j.annual:
             price_id = "price_business_annual" if c.employees >= 500 else "price_team_annual"
         else:
@@ -772,8 +952,13 @@ class World:
 
         # Walk the subscription period by period, recording every version.
         versions: list[dict] = []
-        state = dict(status="active", quantity=seats,
-                     cancel_at_period_end=False, canceled_at=None, ended_at=None)
+        state = dict(
+            status="active",
+            quantity=seats,
+            cancel_at_period_end=False,
+            canceled_at=None,
+            ended_at=None,
+        )
         period_start = p
         period_len = 365 if j.annual else 30
         grow_next = p + rnd.randint(40, 90) if j.trajectory == "grow" else None
@@ -783,42 +968,72 @@ class World:
         end_day: int | None = None
         while period_start < self.days:
             period_end = period_start + period_len
-            versions.append(dict(state, start_day=day_cursor, period_start=period_start,
-                                 period_end=period_end))
-            invoice_paid = self._invoice(c, j, customer_id, sub_id, period_start, period_end,
-                                         state["quantity"] * unit_amount)
+            versions.append(
+                dict(state, start_day=day_cursor, period_start=period_start, period_end=period_end)
+            )
+            invoice_paid = self._invoice(
+                c, j, customer_id, sub_id, period_start, period_end, state["quantity"] * unit_amount
+            )
             failures_in_row = 0 if invoice_paid else failures_in_row + 1
             delinquent = not invoice_paid
             if not invoice_paid and failures_in_row >= 2:
-                state.update(status="unpaid" if rnd.random() < 0.5 else "canceled",
-                             ended_at=period_start + 20)
+                state.update(
+                    status="unpaid" if rnd.random() < 0.5 else "canceled",
+                    ended_at=period_start + 20,
+                )
                 end_day = period_start + 20
-                versions.append(dict(state, start_day=period_start + 20,
-                                     period_start=period_start, period_end=period_end))
+                versions.append(
+                    dict(
+                        state,
+                        start_day=period_start + 20,
+                        period_start=period_start,
+                        period_end=period_end,
+                    )
+                )
                 break
             if not invoice_paid:
                 state["status"] = "past_due"
-                versions.append(dict(state, start_day=period_start + 3,
-                                     period_start=period_start, period_end=period_end))
+                versions.append(
+                    dict(
+                        state,
+                        start_day=period_start + 3,
+                        period_start=period_start,
+                        period_end=period_end,
+                    )
+                )
                 state["status"] = "active"
             while grow_next is not None and grow_next < min(period_end, self.days):
-                members = sum(1 for person in c.people
-                              if person.join_day <= grow_next < person.leave_day)
+                members = sum(
+                    1 for person in c.people if person.join_day <= grow_next < person.leave_day
+                )
                 if members >= state["quantity"] * 0.85:
                     state["quantity"] += rnd.choice([2, 5, 5, 10])
-                    versions.append(dict(state, start_day=grow_next, period_start=period_start,
-                                         period_end=period_end))
+                    versions.append(
+                        dict(
+                            state,
+                            start_day=grow_next,
+                            period_start=period_start,
+                            period_end=period_end,
+                        )
+                    )
                     self._expansion_opportunity(c, grow_next)
                 grow_next += rnd.randint(30, 80)
             request = j.cancel_request_day
             if request is not None and period_start <= request < period_end:
                 state.update(cancel_at_period_end=True, canceled_at=request)
-                versions.append(dict(state, start_day=request, period_start=period_start,
-                                     period_end=period_end))
+                versions.append(
+                    dict(state, start_day=request, period_start=period_start, period_end=period_end)
+                )
                 if period_end < self.days:
                     state.update(status="canceled", ended_at=period_end)
-                    versions.append(dict(state, start_day=period_end, period_start=period_start,
-                                         period_end=period_end))
+                    versions.append(
+                        dict(
+                            state,
+                            start_day=period_end,
+                            period_start=period_start,
+                            period_end=period_end,
+                        )
+                    )
                     end_day = period_end
                 break
             if j.annual and period_end - 90 < self.days and c.sf_account_id:
@@ -835,49 +1050,77 @@ class World:
         self._write_subscription_versions(sub_id, customer_id, p, j, versions)
         current = versions[-1]
         self.rows["subscription_item"].add(
-            id=self.ids.stripe("si"), subscription_id=sub_id, plan_id=price_id,
-            quantity=current["quantity"], created=self.at(p),
+            id=self.ids.stripe("si"),
+            subscription_id=sub_id,
+            plan_id=price_id,
+            quantity=current["quantity"],
+            created=self.at(p),
             _fivetran_synced=self.synced(self.at(current["start_day"])),
         )
         self.rows["customer"].add(
-            id=customer_id, email=self.messy_email(billing_email, 0.04), name=c.name,
-            metadata=json.dumps(metadata), delinquent=delinquent, created=created,
-            livemode=True, is_deleted=False, _fivetran_synced=self.synced(created),
+            id=customer_id,
+            email=self.messy_email(billing_email, 0.04),
+            name=c.name,
+            metadata=json.dumps(metadata),
+            delinquent=delinquent,
+            created=created,
+            livemode=True,
+            is_deleted=False,
+            _fivetran_synced=self.synced(created),
         )
 
-    def _write_subscription_versions(self, sub_id: str, customer_id: str, p: int, j: Journey,
-                                     versions: list[dict]) -> None:
+    def _write_subscription_versions(
+        self, sub_id: str, customer_id: str, p: int, j: Journey, versions: list[dict]
+    ) -> None:
         table = self.rows["subscription_history"]
         open_end = datetime(9999, 12, 31, 23, 59, 59)
         versions = [ver for ver in versions if ver["start_day"] < self.days]
         for i, ver in enumerate(versions):
             start = self.at(ver["start_day"], 1.0 + i * 0.001)
             is_last = i == len(versions) - 1
-            end = open_end if is_last else self.at(versions[i + 1]["start_day"], 1.0 + (i + 1) * 0.001)
+            end = (
+                open_end
+                if is_last
+                else self.at(versions[i + 1]["start_day"], 1.0 + (i + 1) * 0.001)
+            )
             table.add(
-                id=sub_id, customer_id=customer_id, status=ver["status"], quantity=ver["quantity"],
-                start_date=self.at(p, 0), current_period_start=self.at(ver["period_start"], 0),
+                id=sub_id,
+                customer_id=customer_id,
+                status=ver["status"],
+                quantity=ver["quantity"],
+                start_date=self.at(p, 0),
+                current_period_start=self.at(ver["period_start"], 0),
                 current_period_end=self.at(ver["period_end"], 0),
                 cancel_at_period_end=ver["cancel_at_period_end"],
                 canceled_at=self.at(ver["canceled_at"]) if ver["canceled_at"] is not None else None,
                 ended_at=self.at(ver["ended_at"], 0) if ver["ended_at"] is not None else None,
                 trial_start=self.at(j.signup_day, 0) if not j.sales_led else None,
                 trial_end=self.at(j.signup_day + TRIAL_DAYS, 0) if not j.sales_led else None,
-                created=self.at(p, 0), livemode=True, _fivetran_active=is_last,
-                _fivetran_start=start, _fivetran_end=end,
+                created=self.at(p, 0),
+                livemode=True,
+                _fivetran_active=is_last,
+                _fivetran_start=start,
+                _fivetran_end=end,
                 _fivetran_synced=self.synced(start),
             )
 
-    def _invoice(self, c: Company, j: Journey, customer_id: str, sub_id: str, period_start: int,
-                 period_end: int, amount: int) -> bool:
+    def _invoice(
+        self,
+        c: Company,
+        j: Journey,
+        customer_id: str,
+        sub_id: str,
+        period_start: int,
+        period_end: int,
+        amount: int,
+    ) -> bool:
         """One invoice and its charge attempts; returns whether it ended up paid."""
         rnd = self.rnd
         if period_start >= self.days:
             return True
         in_trouble = (
-            (j.decline_day is not None and period_start >= j.decline_day)
-            or j.trajectory == "early_churn"
-        )
+            j.decline_day is not None and period_start >= j.decline_day
+        ) or j.trajectory == "early_churn"
         fail_p = 0.35 if in_trouble else 0.04
         invoice_id = self.ids.stripe("in")
         created = self.at(period_start, 2.0)
@@ -891,10 +1134,18 @@ class World:
             charge_id = self.ids.stripe("ch")
             charged = self.at(day, 3.0 + attempt)
             self.rows["charge"].add(
-                id=charge_id, customer_id=customer_id, invoice_id=invoice_id, amount=amount,
-                amount_refunded=0, currency="usd", status="failed" if failed else "succeeded",
-                paid=not failed, failure_code=rnd.choice(v.CHARGE_FAILURE_CODES) if failed else None,
-                created=charged, livemode=True, _fivetran_synced=self.synced(charged),
+                id=charge_id,
+                customer_id=customer_id,
+                invoice_id=invoice_id,
+                amount=amount,
+                amount_refunded=0,
+                currency="usd",
+                status="failed" if failed else "succeeded",
+                paid=not failed,
+                failure_code=rnd.choice(v.CHARGE_FAILURE_CODES) if failed else None,
+                created=charged,
+                livemode=True,
+                _fivetran_synced=self.synced(charged),
             )
             if not failed:
                 paid_day = day
@@ -908,13 +1159,25 @@ class World:
             status = "uncollectible"
         else:
             status = "open"
-        modified = self.at(paid_day if paid_day is not None else min(self.days - 1, period_start + 9))
+        modified = self.at(
+            paid_day if paid_day is not None else min(self.days - 1, period_start + 9)
+        )
         self.rows["invoice"].add(
-            id=invoice_id, customer_id=customer_id, subscription_id=sub_id, status=status,
-            amount_due=amount, amount_paid=amount if paid_day is not None else 0, currency="usd",
-            attempt_count=attempts, period_start=self.at(period_start, 0),
-            period_end=self.at(period_end, 0), due_date=self.at(period_start + 7, 0),
-            created=created, livemode=True, is_deleted=False, _fivetran_synced=self.synced(modified),
+            id=invoice_id,
+            customer_id=customer_id,
+            subscription_id=sub_id,
+            status=status,
+            amount_due=amount,
+            amount_paid=amount if paid_day is not None else 0,
+            currency="usd",
+            attempt_count=attempts,
+            period_start=self.at(period_start, 0),
+            period_end=self.at(period_end, 0),
+            due_date=self.at(period_start + 7, 0),
+            created=created,
+            livemode=True,
+            is_deleted=False,
+            _fivetran_synced=self.synced(modified),
         )
         return status != "uncollectible"
 
@@ -926,12 +1189,19 @@ class World:
         age = self.days - opened
         status = (
             rnd.choice(["needs_response", "under_review", "warning_needs_response"])
-            if age < 30 else rnd.choice(["won", "lost", "lost"])
+            if age < 30
+            else rnd.choice(["won", "lost", "lost"])
         )
         created = self.at(opened)
         self.rows["dispute"].add(
-            id=self.ids.stripe("dp"), charge_id=charge_id, amount=amount, currency="usd",
-            reason=rnd.choice(v.DISPUTE_REASONS), status=status, created=created, livemode=True,
+            id=self.ids.stripe("dp"),
+            charge_id=charge_id,
+            amount=amount,
+            currency="usd",
+            reason=rnd.choice(v.DISPUTE_REASONS),
+            status=status,
+            created=created,
+            livemode=True,
             _fivetran_synced=self.synced(created + timedelta(days=min(age, 20))),
         )
 
@@ -939,13 +1209,27 @@ class World:
         opened = renewal_day - 90
         if opened >= self.days - 1 or opened < 0 or c.sf_account_id is None:
             return
-        self._opportunity(c, c.sf_account_id, opened, win_p=1.0 if renews else 0.0,
-                          stall_p=0.0, forced_close=renewal_day, opp_type="Renewal")
+        self._opportunity(
+            c,
+            c.sf_account_id,
+            opened,
+            win_p=1.0 if renews else 0.0,
+            stall_p=0.0,
+            forced_close=renewal_day,
+            opp_type="Renewal",
+        )
 
     def _expansion_opportunity(self, c: Company, day: int) -> None:
         if c.sf_account_id and day - 20 > 0:
-            self._opportunity(c, c.sf_account_id, day - 20, win_p=1.0, stall_p=0.0,
-                              forced_close=day, opp_type="Expansion")
+            self._opportunity(
+                c,
+                c.sf_account_id,
+                day - 20,
+                win_p=1.0,
+                stall_p=0.0,
+                forced_close=day,
+                opp_type="Expansion",
+            )
 
     # ------------------------------------------------------------------ product usage
     def _usage_events(self, c: Company, j: Journey, curve: np.ndarray) -> None:
@@ -961,8 +1245,9 @@ class World:
             total = int(counts.sum())
             if total:
                 day_of_event = np.repeat(days, counts)
-                self._append_events(person, c, day_of_event, rng.choice(_ROUTINE_CODES, total,
-                                                                          p=_ROUTINE_P))
+                self._append_events(
+                    person, c, day_of_event, rng.choice(_ROUTINE_CODES, total, p=_ROUTINE_P)
+                )
             # Gated features: free workspaces that outgrow the free plan, growing customers.
             gated_rate = 0.0
             if j.trajectory == "grow":
@@ -973,12 +1258,16 @@ class World:
                 g = rng.poisson(gated_rate * curve * active)
                 if g.sum():
                     gated_days = np.repeat(days, g)
-                    self._append_events(person, c, gated_days,
-                                        np.full(len(gated_days), EVENT_CODE[v.EVENT_FEATURE_GATED],
-                                                dtype=np.int16))
+                    self._append_events(
+                        person,
+                        c,
+                        gated_days,
+                        np.full(len(gated_days), EVENT_CODE[v.EVENT_FEATURE_GATED], dtype=np.int16),
+                    )
 
-    def _append_events(self, person: Person, c: Company, day_of_event: np.ndarray,
-                       codes: np.ndarray) -> None:
+    def _append_events(
+        self, person: Person, c: Company, day_of_event: np.ndarray, codes: np.ndarray
+    ) -> None:
         rng = self.rng
         n = len(day_of_event)
         hours = np.clip(rng.normal(14.0, 3.5, n), 0, 23.99)
@@ -986,21 +1275,25 @@ class World:
         ts = base + day_of_event.astype(np.int64) * 86400 + (hours * 3600).astype(np.int64)
         anon_choices = np.array(person.anon_codes, dtype=np.int32)
         self.events.append(
-            ts=ts, user=np.full(n, person.user_code, dtype=np.int32),
+            ts=ts,
+            user=np.full(n, person.user_code, dtype=np.int32),
             anon=anon_choices[rng.integers(0, len(anon_choices), n)],
-            group=np.full(n, c.group_code, dtype=np.int32), event=codes.astype(np.int16),
+            group=np.full(n, c.group_code, dtype=np.int32),
+            event=codes.astype(np.int16),
         )
         self.n_events += n
 
     # ------------------------------------------------------------------ support
     def _support(self, c: Company, j: Journey, curve: np.ndarray) -> None:
-        rnd, rng = self.rnd, self.rng
+        rng = self.rng
         if j.no_email_signup:
             return
         days = np.arange(self.days)
         users_active = np.zeros(self.days)
         for person in c.people:
-            users_active += (days >= person.join_day) & (days < min(person.leave_day, j.usage_end_day))
+            users_active += (days >= person.join_day) & (
+                days < min(person.leave_day, j.usage_end_day)
+            )
         rate = 0.0035 * np.minimum(users_active, 12) * (curve > 0)
         if j.decline_day is not None:
             rate = np.where(days >= j.decline_day - 20, rate * 5 + 0.03, rate)
@@ -1016,12 +1309,18 @@ class World:
         c.zendesk_org_id = self.zendesk_id()
         created = self.at(day)
         self.rows["organization"].add(
-            id=c.zendesk_org_id, name=c.name, external_id=c.sf_account_id, created_at=created,
-            updated_at=created, _fivetran_synced=self.synced(created),
+            id=c.zendesk_org_id,
+            name=c.name,
+            external_id=c.sf_account_id,
+            created_at=created,
+            updated_at=created,
+            _fivetran_synced=self.synced(created),
         )
         if not c.uses_free_mail:
             self.rows["domain_name"].add(
-                organization_id=c.zendesk_org_id, index=0, domain_name=c.domain,
+                organization_id=c.zendesk_org_id,
+                index=0,
+                domain_name=c.domain,
                 _fivetran_synced=self.synced(created),
             )
         return c.zendesk_org_id
@@ -1045,11 +1344,17 @@ class World:
             created = self.at(day)
             deleted = rnd.random() < 0.01
             self.rows["user"].add(
-                id=person.zendesk_user_id, email=self.messy_email(person.email, 0.04),
-                name=f"{person.first} {person.last}", organization_id=org_id,
-                external_id=person.user_id if rnd.random() < 0.7 else None, role="end-user",
-                active=not deleted, created_at=created, updated_at=created,
-                _fivetran_deleted=deleted, _fivetran_synced=self.synced(created),
+                id=person.zendesk_user_id,
+                email=self.messy_email(person.email, 0.04),
+                name=f"{person.first} {person.last}",
+                organization_id=org_id,
+                external_id=person.user_id if rnd.random() < 0.7 else None,
+                role="end-user",
+                active=not deleted,
+                created_at=created,
+                updated_at=created,
+                _fivetran_deleted=deleted,
+                _fivetran_synced=self.synced(created),
             )
         return person.zendesk_user_id
 
@@ -1065,35 +1370,66 @@ class World:
         history = self.rows["ticket_field_history"]
         ticket_id = self.zendesk_id()
         agent = rnd.choice(self.agents)
-        history.add(ticket_id=ticket_id, field_name="status", value="new", user_id=requester,
-                    updated=created, _fivetran_synced=self.synced(created))
+        history.add(
+            ticket_id=ticket_id,
+            field_name="status",
+            value="new",
+            user_id=requester,
+            updated=created,
+            _fivetran_synced=self.synced(created),
+        )
         age = self.days - day
         if solved_day < self.days:
             solved_at = self.at(solved_day)
             status = "closed" if self.days - solved_day > 4 else "solved"
-            history.add(ticket_id=ticket_id, field_name="status", value="solved", user_id=agent,
-                        updated=solved_at, _fivetran_synced=self.synced(solved_at))
-            history.add(ticket_id=ticket_id, field_name="satisfaction_score", value="offered",
-                        user_id=agent, updated=solved_at, _fivetran_synced=self.synced(solved_at))
+            history.add(
+                ticket_id=ticket_id,
+                field_name="status",
+                value="solved",
+                user_id=agent,
+                updated=solved_at,
+                _fivetran_synced=self.synced(solved_at),
+            )
+            history.add(
+                ticket_id=ticket_id,
+                field_name="satisfaction_score",
+                value="offered",
+                user_id=agent,
+                updated=solved_at,
+                _fivetran_synced=self.synced(solved_at),
+            )
             if rnd.random() < 0.45 and solved_day + 1 < self.days:
                 rated = solved_at + timedelta(hours=rnd.randint(1, 30))
                 bad_p = 0.55 if troubled else 0.08
-                history.add(ticket_id=ticket_id, field_name="satisfaction_score",
-                            value="bad" if rnd.random() < bad_p else "good", user_id=requester,
-                            updated=rated, _fivetran_synced=self.synced(rated))
+                history.add(
+                    ticket_id=ticket_id,
+                    field_name="satisfaction_score",
+                    value="bad" if rnd.random() < bad_p else "good",
+                    user_id=requester,
+                    updated=rated,
+                    _fivetran_synced=self.synced(rated),
+                )
             updated = solved_at
         else:
             status = rnd.choice(["open", "pending", "hold"]) if age > 1 else "new"
             updated = self.at(self.days - 1 if age > 1 else day)
         deleted = rnd.random() < 0.01
-        priority = rnd.choices(["low", "normal", "high", "urgent", None],
-                               weights=[0.2, 0.5, 0.15, 0.1 if not troubled else 0.3, 0.05])[0]
+        priority = rnd.choices(
+            ["low", "normal", "high", "urgent", None],
+            weights=[0.2, 0.5, 0.15, 0.1 if not troubled else 0.3, 0.05],
+        )[0]
         self.rows["ticket"].add(
-            id=ticket_id, requester_id=requester, organization_id=c.zendesk_org_id,
-            status="deleted" if deleted else status, priority=priority,
+            id=ticket_id,
+            requester_id=requester,
+            organization_id=c.zendesk_org_id,
+            status="deleted" if deleted else status,
+            priority=priority,
             type=rnd.choice(["question", "incident", "problem", "task"]),
-            subject=rnd.choice(v.TICKET_SUBJECTS), via_channel=rnd.choice(v.TICKET_CHANNELS),
-            created_at=created, updated_at=updated, _fivetran_deleted=deleted,
+            subject=rnd.choice(v.TICKET_SUBJECTS),
+            via_channel=rnd.choice(v.TICKET_CHANNELS),
+            created_at=created,
+            updated_at=updated,
+            _fivetran_deleted=deleted,
             _fivetran_synced=self.synced(updated),
         )
 
@@ -1105,8 +1441,10 @@ class World:
                 if person.user_code < 0 or rnd.random() > 0.22:
                     continue
                 day = quarter_start + rnd.randint(0, 90)
-                if day >= self.days or curve[day] <= 0 or not (
-                    person.join_day < day < person.leave_day
+                if (
+                    day >= self.days
+                    or curve[day] <= 0
+                    or not (person.join_day < day < person.leave_day)
                 ):
                     continue
                 if j.decline_day is not None and day >= j.decline_day - 30:
@@ -1119,12 +1457,16 @@ class World:
                 if rnd.random() < 0.01:
                     raw_score = rnd.choice(["N/A", "11", "", "ten"])
                 ts = self.at(day)
-                index = self._emit_single(ts, person.user_code, person.anon_codes[0],
-                                          c.group_code, v.EVENT_NPS)
+                index = self._emit_single(
+                    ts, person.user_code, person.anon_codes[0], c.group_code, v.EVENT_NPS
+                )
                 self.nps_event_index.append(index)
                 self.rows["nps_survey_submitted"].add(
-                    anonymous_id=person.anon_ids[0], user_id=person.user_id,
-                    context_group_id=c.group_id, score=raw_score, timestamp=ts,
+                    anonymous_id=person.anon_ids[0],
+                    user_id=person.user_id,
+                    context_group_id=c.group_id,
+                    score=raw_score,
+                    timestamp=ts,
                     received_at=ts + timedelta(seconds=rnd.uniform(0.2, 4)),
                 )
 
@@ -1133,13 +1475,24 @@ class World:
         """The vendor's own QA and demo workspaces: real-looking, never customers."""
         rnd = self.rnd
         c = Company(
-            index=index, name=["Orbit QA", "Orbit Demo", "Orbit Sales Sandbox"][index % 3],
-            domain=v.VENDOR_DOMAIN, industry="Software", employees=200, country="United States",
-            region="North America", fit=3, uses_free_mail=False, is_internal=True,
+            index=index,
+            name=["Orbit QA", "Orbit Demo", "Orbit Sales Sandbox"][index % 3],
+            domain=v.VENDOR_DOMAIN,
+            industry="Software",
+            employees=200,
+            country="United States",
+            region="North America",
+            fit=3,
+            uses_free_mail=False,
+            is_internal=True,
             first_touch_day=rnd.randint(0, 60),
         )
-        j = Journey(signup_day=c.first_touch_day, activation_day=0, trajectory="internal",
-                    usage_end_day=self.days + 1000)
+        j = Journey(
+            signup_day=c.first_touch_day,
+            activation_day=0,
+            trajectory="internal",
+            usage_end_day=self.days + 1000,
+        )
         self._first_visit_anon = self.ids.uuid()
         self._signup(c, j)
         for k in range(4):
@@ -1150,24 +1503,45 @@ class World:
         curve[: c.first_touch_day] = 0
         self._usage_events(c, j, curve)
         self.rows["lead"].add(
-            id=self.ids.salesforce("00Q"), email=f"test@{v.VENDOR_DOMAIN}", first_name="Test",
-            last_name="Lead", company=c.name, status="Open - Not Contacted",
-            lead_source="Product Signup", is_converted=False, owner_id=self.reps[0],
-            created_date=self.at(c.first_touch_day), last_modified_date=self.at(c.first_touch_day),
-            is_deleted=False, _fivetran_synced=self.synced(self.at(c.first_touch_day)),
+            id=self.ids.salesforce("00Q"),
+            email=f"test@{v.VENDOR_DOMAIN}",
+            first_name="Test",
+            last_name="Lead",
+            company=c.name,
+            status="Open - Not Contacted",
+            lead_source="Product Signup",
+            is_converted=False,
+            owner_id=self.reps[0],
+            created_date=self.at(c.first_touch_day),
+            last_modified_date=self.at(c.first_touch_day),
+            is_deleted=False,
+            _fivetran_synced=self.synced(self.at(c.first_touch_day)),
         )
         customer_id = self.ids.stripe("cus")
         created = self.at(c.first_touch_day)
         self.rows["customer"].add(
-            id=customer_id, email=f"billing+test@{v.VENDOR_DOMAIN}", name=c.name,
-            metadata=json.dumps({"workspace_id": c.group_id}), delinquent=False, created=created,
-            livemode=False, is_deleted=False, _fivetran_synced=self.synced(created),
+            id=customer_id,
+            email=f"billing+test@{v.VENDOR_DOMAIN}",
+            name=c.name,
+            metadata=json.dumps({"workspace_id": c.group_id}),
+            delinquent=False,
+            created=created,
+            livemode=False,
+            is_deleted=False,
+            _fivetran_synced=self.synced(created),
         )
         for k in range(5):
             charged = self.at(c.first_touch_day + 5 * k)
             self.rows["charge"].add(
-                id=self.ids.stripe("ch"), customer_id=customer_id, amount=100, amount_refunded=0,
-                currency="usd", status="succeeded", paid=True, created=charged, livemode=False,
+                id=self.ids.stripe("ch"),
+                customer_id=customer_id,
+                amount=100,
+                amount_refunded=0,
+                currency="usd",
+                status="succeeded",
+                paid=True,
+                created=charged,
+                livemode=False,
                 _fivetran_synced=self.synced(charged),
             )
 
@@ -1181,10 +1555,18 @@ class World:
             company = f"{rnd.choice(v.COMPANY_PREFIXES)} {rnd.choice(v.COMPANY_SUFFIXES)}"
             domain = company.replace(" ", "").lower() + ".com"
             self.rows["lead"].add(
-                id=self.ids.salesforce("00Q"), email=f"{first}.{last}@{domain}".lower(),
-                first_name=first, last_name=last, company=company, website=f"https://{domain}",
+                id=self.ids.salesforce("00Q"),
+                email=f"{first}.{last}@{domain}".lower(),
+                first_name=first,
+                last_name=last,
+                company=company,
+                website=f"https://{domain}",
                 status=rnd.choice(["Open - Not Contacted", "Working - Contacted"]),
-                lead_source=rnd.choice(["Event", "Purchased List"]), is_converted=False,
-                owner_id=rnd.choice(self.reps), created_date=created, last_modified_date=created,
-                is_deleted=False, _fivetran_synced=self.synced(created),
+                lead_source=rnd.choice(["Event", "Purchased List"]),
+                is_converted=False,
+                owner_id=rnd.choice(self.reps),
+                created_date=created,
+                last_modified_date=created,
+                is_deleted=False,
+                _fivetran_synced=self.synced(created),
             )

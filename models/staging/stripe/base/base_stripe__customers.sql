@@ -5,8 +5,9 @@ with source as (
 renamed as (
     select
         cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as customer_id,
-        cast(nullif(trim({{ json_text('metadata', 'workspace_id') }}), '') as {{ dbt.type_string() }})
-            as workspace_id,
+        cast(
+            nullif(trim({{ json_text('metadata', 'workspace_id') }}), '') as {{ dbt.type_string() }}
+        ) as workspace_id,
         cast(
             nullif(trim({{ json_text('metadata', 'salesforce_account_id') }}), '')
             as {{ dbt.type_string() }}

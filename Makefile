@@ -1,0 +1,59 @@
+# Two commands matter: `make demo` (build the warehouse on generated data) and
+# `make test` (lint + dbt build with every data and unit test + pytest).
+# Both create the virtual environment and install the pinned toolchain first.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+
+DEMO_DB := warehouse/lifecycle.duckdb
+TEST_DB := warehouse/test.duckdb
+TODAY := $(shell date -u +%F)
+# The small world `make test` builds: fixed seed, ~100 companies.
+TEST_WORLD := --seed 7 --scale 0.1 --today $(TODAY)
+
+.PHONY: setup demo test lint test-dbt pytest docs clean lock
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	mkdir -p warehouse
+	touch $@
+
+demo: setup
+	$(BIN)/lifecycle --db $(DEMO_DB) demo
+
+test: lint test-dbt pytest
+
+lint: setup
+	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/sqlfluff lint models
+	$(BIN)/ruff check src python_tests
+	$(BIN)/ruff format --check src python_tests
+
+test-dbt: setup
+	$(BIN)/lifecycle --db $(TEST_DB) generate $(TEST_WORLD)
+	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt build --vars '{as_of_date: "$(TODAY)"}'
+	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt source freshness
+
+pytest: setup
+	$(BIN)/pytest
+
+docs: setup
+	LIFECYCLE_DUCKDB_PATH=$(DEMO_DB) $(BIN)/dbt docs generate --vars '{as_of_date: "$(TODAY)"}'
+	@echo "Serve them with: DBT_PROFILES_DIR=. LIFECYCLE_DUCKDB_PATH=$(DEMO_DB) $(BIN)/dbt docs serve"
+
+lock: setup
+	$(BIN)/pip freeze --exclude-editable > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf target logs warehouse $(VENV)

@@ -1,0 +1,189 @@
+"""Staging on generated and hand-made raw data: nothing lost, everything normalised."""
+
+from __future__ import annotations
+
+from conftest import ROOT, TODAY, Warehouse, copy_project
+from lifecycle.contract import load_contract
+
+
+def test_every_raw_row_is_staged_quarantined_or_excluded(small_world: Warehouse):
+    base_models = [
+        name
+        for (name,) in small_world.query(
+            "select table_name from information_schema.tables "
+            "where table_schema = 'analytics_staging' and table_name like 'base_%'"
+        )
+    ]
+    dispositions: dict[str, dict[str, int]] = {}
+    for model in base_models:
+        for source, table, disposition, count in small_world.query(
+            "select source_name, source_table, row_disposition, count(*) "
+            f"from analytics_staging.{model} group by all"
+        ):
+            dispositions.setdefault(f"{source}.{table}", {})[disposition] = count
+    contract = load_contract()
+    assert set(dispositions) <= set(contract)
+    assert len(dispositions) >= len(contract) - 2  # sparse tables may be empty in a small world
+    for key, table in contract.items():
+        counts = dispositions.get(key, {})
+        raw = small_world.scalar(f"select count(*) from {table.qualified_name}")
+        assert raw == sum(counts.values()), key
+        for disposition, audit in [
+            ("quarantined", "stg_quarantined_rows"),
+            ("excluded", "stg_excluded_rows"),
+        ]:
+            audited = small_world.scalar(
+                f"select count(*) from analytics_staging.{audit} "
+                f"where source_name = '{table.source}' and source_table = '{table.name}'"
+            )
+            assert audited == counts.get(disposition, 0), (key, disposition)
+
+
+def test_generated_dirt_lands_in_quarantine_and_exclusions(small_world: Warehouse):
+    reasons = {
+        (table, reason)
+        for table, reason in small_world.query(
+            "select source_table, quarantine_reason from analytics_staging.stg_quarantined_rows"
+        )
+    }
+    assert ("tracks", "missing_identity") in reasons
+    assert ("tracks", "timestamp_in_future") in reasons
+    excluded = {
+        (table, reason)
+        for table, reason in small_world.query(
+            "select source_table, exclusion_reason from analytics_staging.stg_excluded_rows"
+        )
+    }
+    assert ("tracks", "duplicate") in excluded
+    assert ("lead", "soft_deleted") in excluded
+    assert ("customer", "test_mode") in excluded
+
+
+def test_staged_emails_are_trimmed_and_lowercase(small_world: Warehouse):
+    for model in [
+        "stg_segment__identifies",
+        "stg_salesforce__leads",
+        "stg_salesforce__contacts",
+        "stg_stripe__customers",
+        "stg_zendesk__users",
+    ]:
+        bad = small_world.scalar(
+            f"select count(*) from analytics_staging.{model} "
+            "where email != lower(trim(email)) or email = ''"
+        )
+        assert bad == 0, model
+
+
+def test_staged_event_keeps_the_first_delivery_of_a_redelivered_message(small_world: Warehouse):
+    mismatched = small_world.scalar(
+        """
+        with first_delivery as (
+            select id, min(received_at) as received_at
+            from raw_segment.tracks group by id having count(*) > 1
+        )
+        select count(*)
+        from first_delivery
+        inner join analytics_staging.stg_segment__tracks as staged
+            on staged.message_id = first_delivery.id
+        where staged.received_at != first_delivery.received_at
+        """
+    )
+    redelivered = small_world.scalar(
+        "select count(*) from (select id from raw_segment.tracks group by id having count(*) > 1)"
+    )
+    assert redelivered > 0
+    assert mismatched == 0
+
+
+def test_source_freshness_runs_on_generated_data(tmp_path):
+    from datetime import UTC, datetime
+
+    from lifecycle.generator import generate
+
+    db = tmp_path / "fresh.duckdb"
+    generate(db, seed=2, scale=0.05, today=datetime.now(UTC).date())
+    result = Warehouse(db, ROOT, tmp_path).dbt("source", "freshness")
+    assert "ERROR STALE" not in result.output
+    assert "PASS freshness of segment.tracks" in result.output
+
+
+def test_reconciliation_fails_when_a_staging_model_silently_filters_rows(tmp_path, small_world):
+    project = copy_project(tmp_path / "project")
+    model = project / "models/staging/segment/stg_segment__tracks.sql"
+    text = model.read_text()
+    assert "where row_disposition = 'staged'" in text
+    model.write_text(
+        text.replace(
+            "where row_disposition = 'staged'",
+            "where row_disposition = 'staged' and event_name != 'Logged In'",
+        )
+    )
+    warehouse = Warehouse(small_world.db, project, tmp_path)
+    result = warehouse.dbt(
+        "build",
+        "--select",
+        "stg_segment__tracks",
+        vars={"as_of_date": TODAY.isoformat()},
+        check=False,
+    )
+    assert not result.ok
+    assert "FAIL" in result.output and "reconciles_with_source_stg_segment__tracks" in result.output
+
+
+def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
+    empty_warehouse: Warehouse,
+):
+    empty_warehouse.execute(
+        """
+        insert into raw_segment.tracks (id, anonymous_id, user_id, event, context_group_id,
+                                        timestamp, received_at) values
+            ('m1', 'a1', 'u1', 'Task Completed', 'w1',
+             '2026-06-01 10:00:00', '2026-06-01 10:00:02'),
+            ('m1', 'a1', 'u1', 'Task Completed', 'w1',
+             '2026-06-01 10:00:00', '2026-06-01 11:30:00'),
+            ('m2', null, null, 'Task Completed', 'w1',
+             '2026-06-01 10:00:00', '2026-06-01 10:00:02'),
+            ('m3', 'a1', null, 'Logged In', null, '2027-06-01 10:00:00', '2026-06-01 10:00:02'),
+            ('m4', null, ' u2 ', 'Report Generated', 'w1',
+             '2026-05-20 09:00:00', '2026-05-28 09:00:00');
+        insert into raw_segment.identifies (id, anonymous_id, user_id, email, timestamp,
+                                            received_at) values
+            ('i1', 'a1', 'u1', '  Ada.Lovelace@Example.COM ',
+             '2026-05-01 08:00:00', '2026-05-01 08:00:01');
+        insert into raw_salesforce.lead (id, email, company, status, is_deleted,
+                                         created_date, _fivetran_synced) values
+            ('00Q1', 'x@example.com', 'Example', 'Open - Not Contacted', false,
+             '2026-05-01', '2026-05-01'),
+            ('00Q2', 'y@example.com', 'Example', 'Open - Not Contacted', true,
+             '2026-05-01', '2026-05-01'),
+            ('00Q3', null, null, 'Open - Not Contacted', false, '2026-05-01', '2026-05-01');
+        """
+    )
+    empty_warehouse.dbt("build", "--select", "staging", vars={"as_of_date": "2026-06-30"})
+
+    tracks = empty_warehouse.query(
+        "select message_id, user_id, received_at::varchar "
+        "from analytics_staging.stg_segment__tracks order by 1"
+    )
+    assert tracks == [("m1", "u1", "2026-06-01 10:00:02"), ("m4", "u2", "2026-05-28 09:00:00")]
+    quarantined = set(
+        empty_warehouse.query(
+            "select source_table, source_record_key, quarantine_reason "
+            "from analytics_staging.stg_quarantined_rows"
+        )
+    )
+    assert quarantined == {
+        ("tracks", "m2", "missing_identity"),
+        ("tracks", "m3", "timestamp_in_future"),
+        ("lead", "00Q3", "missing_email_and_company"),
+    }
+    excluded = set(
+        empty_warehouse.query(
+            "select source_table, source_record_key, exclusion_reason "
+            "from analytics_staging.stg_excluded_rows"
+        )
+    )
+    assert excluded == {("tracks", "m1", "duplicate"), ("lead", "00Q2", "soft_deleted")}
+    assert empty_warehouse.query("select email from analytics_staging.stg_segment__identifies") == [
+        ("ada.lovelace@example.com",)
+    ]
