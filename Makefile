@@ -52,7 +52,7 @@ docs: setup
 	@echo "Serve them with: DBT_PROFILES_DIR=. LIFECYCLE_DUCKDB_PATH=$(DEMO_DB) $(BIN)/dbt docs serve"
 
 lock: setup
-	$(BIN)/pip freeze --exclude-editable > requirements.lock.new
+	{ sed -n '1,2p' requirements.lock; $(BIN)/pip freeze --exclude-editable; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
 clean:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,25 +21,21 @@ class DbtFailed(RuntimeError):
 
 def dbt_env(database: Path) -> dict[str, str]:
     """Environment variables the shipped profiles.yml reads."""
-    root = project_root()
     return {
-        "DBT_PROFILES_DIR": str(root),
-        "DBT_PROJECT_DIR": str(root),
+        "DBT_PROFILES_DIR": str(project_root()),
         "LIFECYCLE_DUCKDB_PATH": str(database.resolve()),
     }
 
 
 def run_dbt(args: Sequence[str], database: Path, *, vars: dict | None = None) -> None:
-    """Invoke dbt in-process with the embedded profile pointed at `database`."""
-    from dbt.cli.main import dbtRunner
-
-    os.environ.update(dbt_env(database))
-    command = list(args)
+    """Run dbt in a child process (it keeps the DuckDB file open while it runs)."""
+    executable = Path(sys.executable).with_name("dbt")
+    command = [str(executable), *args]
     if vars:
         command += ["--vars", json.dumps(vars)]
-    log.info("dbt %s", " ".join(command))
-    result = dbtRunner().invoke(command)
-    if not result.success:
-        raise DbtFailed(
-            f"dbt {' '.join(args)} failed" + (f": {result.exception}" if result.exception else "")
-        )
+    log.info("$ dbt %s", " ".join(command[1:]))
+    completed = subprocess.run(
+        command, cwd=project_root(), env={**os.environ, **dbt_env(database)}, check=False
+    )
+    if completed.returncode != 0:
+        raise DbtFailed(f"dbt {' '.join(args)} exited with {completed.returncode}")

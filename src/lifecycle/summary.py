@@ -22,7 +22,8 @@ class WarehouseSummary:
         """Layer -> (relations, rows)."""
         return {
             layer: (len(relations), sum(relations.values()))
-            for layer, relations in self.rows_by_relation.items()
+            for layer in LAYERS
+            if (relations := self.rows_by_relation.get(layer))
         }
 
 
