@@ -102,9 +102,15 @@ def _demo(args: argparse.Namespace) -> int:
 def _sql(args: argparse.Namespace) -> int:
     import duckdb
 
+    if not args.db.exists():
+        print(f"no warehouse at {args.db}; run `make demo` or `lifecycle generate` first")
+        return 1
     con = duckdb.connect(str(args.db), read_only=True)
     try:
         con.sql(args.query).show(max_rows=100, max_width=200)
+    except duckdb.Error as exc:
+        print(f"query failed: {exc}")
+        return 1
     finally:
         con.close()
     return 0

@@ -1,0 +1,172 @@
+{#-
+    Every pair of account-level identifiers observed together, with the evidence:
+    Stripe customer metadata (workspace, Salesforce account), Zendesk organizations
+    (their Salesforce external id and email domains), Salesforce account websites,
+    and the corporate email domain most of a workspace's members use.
+    Node keys are `<identifier_type>:<value>`; left_node_key < right_node_key.
+-#}
+with stripe_customers as (
+    {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
+        'customer_id': 'string', 'workspace_id': 'string',
+        'salesforce_account_id': 'string', 'created_at': 'timestamp',
+    }) }}
+),
+
+zendesk_organizations as (
+    {{ optional_ref('stg_zendesk__organizations', 'lifecycle_using_zendesk', {
+        'organization_id': 'string', 'external_id': 'string', 'created_at': 'timestamp',
+    }) }}
+),
+
+zendesk_domains as (
+    {{ optional_ref('stg_zendesk__domain_names', 'lifecycle_using_zendesk', {
+        'organization_id': 'string', 'domain_name': 'string', 'synced_at': 'timestamp',
+    }) }}
+),
+
+crm_accounts as (
+    select * from {{ ref('stg_salesforce__accounts') }}
+),
+
+groups as (
+    select * from {{ ref('stg_segment__groups') }}
+),
+
+person_identifiers as (
+    select * from {{ ref('int_person_identifiers') }}
+),
+
+identity_nodes as (
+    select * from {{ ref('int_identity_nodes') }}
+),
+
+workspace_member_domains as (
+    select
+        groups.workspace_id,
+        email_node.email_domain,
+        count(distinct member.person_id) as member_count,
+        min(groups.occurred_at) as observed_at,
+        min_by(groups.message_id, groups.occurred_at) as evidence_record_key
+    from groups
+    inner join person_identifiers as member
+        on member.node_key = 'user_id:' || groups.user_id
+    inner join person_identifiers as member_email
+        on member.person_id = member_email.person_id
+        and member_email.identifier_type = 'email'
+    inner join identity_nodes as email_node
+        on member_email.node_key = email_node.node_key
+    where email_node.email_domain is not null and email_node.email_domain != ''
+    group by groups.workspace_id, email_node.email_domain
+),
+
+workspace_dominant_domains as (
+    select
+        workspace_id,
+        email_domain,
+        observed_at,
+        evidence_record_key
+    from (
+        select
+            workspace_member_domains.*,
+            row_number() over (
+                partition by workspace_member_domains.workspace_id
+                order by
+                    {{ is_account_domain('email_domain') }} desc,
+                    workspace_member_domains.member_count desc,
+                    workspace_member_domains.email_domain asc
+            ) as domain_rank
+        from workspace_member_domains
+    ) as ranked
+    where domain_rank = 1 and {{ is_account_domain('email_domain') }}
+),
+
+pairs as (
+    select
+        'stripe.customer' as edge_source,
+        customer_id as evidence_record_key,
+        created_at as observed_at,
+        'stripe_customer:' || customer_id as first_node_key,
+        'workspace:' || workspace_id as second_node_key
+    from stripe_customers
+    where workspace_id is not null
+
+    union all
+
+    select
+        'stripe.customer' as edge_source,
+        customer_id as evidence_record_key,
+        created_at as observed_at,
+        'stripe_customer:' || customer_id as first_node_key,
+        'crm_account:' || salesforce_account_id as second_node_key
+    from stripe_customers
+    where salesforce_account_id is not null
+
+    union all
+
+    select
+        'zendesk.organization' as edge_source,
+        organization_id as evidence_record_key,
+        created_at as observed_at,
+        'zendesk_organization:' || organization_id as first_node_key,
+        'crm_account:' || external_id as second_node_key
+    from zendesk_organizations
+    where external_id is not null
+
+    union all
+
+    select
+        'zendesk.domain_name' as edge_source,
+        organization_id as evidence_record_key,
+        synced_at as observed_at,
+        'zendesk_organization:' || organization_id as first_node_key,
+        'email_domain:' || domain_name as second_node_key
+    from zendesk_domains
+    where domain_name is not null
+
+    union all
+
+    select
+        'salesforce.account' as edge_source,
+        account_id as evidence_record_key,
+        created_at as observed_at,
+        'crm_account:' || account_id as first_node_key,
+        'email_domain:' || {{ website_domain('website') }} as second_node_key
+    from crm_accounts
+    where {{ website_domain('website') }} is not null
+
+    union all
+
+    select
+        'segment.groups' as edge_source,
+        evidence_record_key,
+        observed_at,
+        'workspace:' || workspace_id as first_node_key,
+        'email_domain:' || email_domain as second_node_key
+    from workspace_dominant_domains
+),
+
+ordered as (
+    select
+        edge_source,
+        evidence_record_key,
+        observed_at,
+        case when first_node_key < second_node_key then first_node_key else second_node_key end
+            as left_node_key,
+        case when first_node_key < second_node_key then second_node_key else first_node_key end
+            as right_node_key
+    from pairs
+    where first_node_key != second_node_key
+),
+
+final as (
+    select
+        left_node_key,
+        right_node_key,
+        edge_source,
+        min_by(evidence_record_key, observed_at) as evidence_record_key,
+        min(observed_at) as observed_at
+    from ordered
+    group by left_node_key, right_node_key, edge_source
+)
+
+select * from final

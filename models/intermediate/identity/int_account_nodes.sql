@@ -1,0 +1,157 @@
+{#-
+    Every account-level identifier, once: Salesforce accounts, product workspaces,
+    Stripe customers, Zendesk organizations and company email domains (of persons and
+    of leads). Consumer mailbox domains and excluded domains never identify an account.
+    `node_num` orders identifiers by first sighting; a cluster's earliest identifier is
+    its anchor and gives it its stable account_id.
+-#}
+with edges as (
+    select * from {{ ref('int_account_edges') }}
+),
+
+crm_accounts as (
+    select * from {{ ref('stg_salesforce__accounts') }}
+),
+
+leads as (
+    select * from {{ ref('stg_salesforce__leads') }}
+),
+
+groups as (
+    select * from {{ ref('stg_segment__groups') }}
+),
+
+tracks as (
+    select * from {{ ref('stg_segment__tracks') }}
+),
+
+stripe_customers as (
+    {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
+        'customer_id': 'string', 'created_at': 'timestamp',
+    }) }}
+),
+
+zendesk_organizations as (
+    {{ optional_ref('stg_zendesk__organizations', 'lifecycle_using_zendesk', {
+        'organization_id': 'string', 'created_at': 'timestamp',
+    }) }}
+),
+
+identity_nodes as (
+    select * from {{ ref('int_identity_nodes') }}
+),
+
+lead_domains as (
+    select
+        created_at,
+        coalesce(
+            {{ website_domain('website') }},
+            {{ dbt.split_part('email', "'@'", 2) }}
+        ) as lead_domain
+    from leads
+),
+
+sightings as (
+    select
+        left_node_key as node_key,
+        observed_at
+    from edges
+    union all
+    select
+        right_node_key as node_key,
+        observed_at
+    from edges
+    union all
+    select
+        'crm_account:' || account_id as node_key,
+        created_at as observed_at
+    from crm_accounts
+    union all
+    select
+        'workspace:' || workspace_id as node_key,
+        min(occurred_at) as observed_at
+    from groups
+    group by workspace_id
+    union all
+    select
+        'workspace:' || workspace_id as node_key,
+        min(occurred_at) as observed_at
+    from tracks
+    where workspace_id is not null
+    group by workspace_id
+    union all
+    select
+        'stripe_customer:' || customer_id as node_key,
+        created_at as observed_at
+    from stripe_customers
+    union all
+    select
+        'zendesk_organization:' || organization_id as node_key,
+        created_at as observed_at
+    from zendesk_organizations
+    union all
+    select
+        'email_domain:' || email_domain as node_key,
+        min(first_seen_at) as observed_at
+    from identity_nodes
+    where email_domain is not null and email_domain != ''
+    group by email_domain
+    union all
+    select
+        'email_domain:' || lead_domain as node_key,
+        min(created_at) as observed_at
+    from lead_domains
+    where lead_domain is not null
+    group by lead_domain
+),
+
+observed as (
+    select
+        node_key,
+        min(observed_at) as first_seen_at
+    from sightings
+    where node_key is not null and node_key not like '%:'
+    group by node_key
+),
+
+parsed as (
+    select
+        node_key,
+        {{ dbt.split_part('node_key', "':'", 1) }} as identifier_type,
+        substr(node_key, {{ dbt.position("':'", 'node_key') }} + 1) as identifier_value,
+        first_seen_at
+    from observed
+),
+
+final as (
+    select
+        node_key,
+        identifier_type,
+        identifier_value,
+        case
+            when
+                identifier_type = 'email_domain'
+                and identifier_value in (
+                    select free_email_domains.domain
+                    from {{ ref('free_email_domains') }} as free_email_domains
+                )
+                then 'free_mail_domain'
+            when
+                identifier_type = 'email_domain'
+                and not {{ is_account_domain('identifier_value') }}
+                then 'excluded_domain'
+        end as exclusion_reason,
+        identifier_type = 'email_domain'
+        and identifier_value in ('{{ var("internal_email_domains") | join("', '") }}')
+            as is_internal,
+        first_seen_at,
+        row_number() over (
+            order by
+                first_seen_at asc nulls last,
+                {{ identifier_type_priority('identifier_type', graph='account') }},
+                node_key asc
+        ) as node_num
+    from parsed
+)
+
+select * from final

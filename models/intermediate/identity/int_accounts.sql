@@ -1,0 +1,148 @@
+{#-
+    One row per account: a connected cluster of account identifiers (Salesforce
+    accounts, workspaces, Stripe customers, Zendesk organizations, company domains).
+    `account_id` is a hash of the cluster's earliest-seen identifier, stable across
+    full refreshes and when new identifiers join. The name comes from the CRM first,
+    then the workspace, Stripe, Zendesk, and finally the domain.
+-#}
+with components as (
+    select * from {{ ref('int_account_components') }}
+),
+
+nodes as (
+    select * from {{ ref('int_account_nodes') }}
+),
+
+crm_accounts as (
+    select * from {{ ref('stg_salesforce__accounts') }}
+),
+
+groups as (
+    select * from {{ ref('stg_segment__groups') }}
+),
+
+stripe_customers as (
+    {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
+        'customer_id': 'string', 'customer_name': 'string',
+    }) }}
+),
+
+zendesk_organizations as (
+    {{ optional_ref('stg_zendesk__organizations', 'lifecycle_using_zendesk', {
+        'organization_id': 'string', 'organization_name': 'string',
+    }) }}
+),
+
+workspace_names as (
+    select
+        workspace_id,
+        max_by(workspace_name, occurred_at) as workspace_name
+    from groups
+    where workspace_name is not null
+    group by workspace_id
+),
+
+members as (
+    select
+        components.component_num,
+        nodes.node_num,
+        nodes.node_key,
+        nodes.identifier_type,
+        nodes.identifier_value,
+        nodes.is_internal,
+        nodes.first_seen_at
+    from components
+    inner join nodes
+        on components.node_num = nodes.node_num
+),
+
+named_members as (
+    select
+        members.*,
+        coalesce(
+            crm_accounts.account_name,
+            workspace_names.workspace_name,
+            stripe_customers.customer_name,
+            zendesk_organizations.organization_name
+        ) as member_name,
+        case members.identifier_type
+            when 'crm_account' then 1
+            when 'workspace' then 2
+            when 'stripe_customer' then 3
+            when 'zendesk_organization' then 4
+        end as name_priority
+    from members
+    left join crm_accounts
+        on members.identifier_type = 'crm_account'
+        and members.identifier_value = crm_accounts.account_id
+    left join workspace_names
+        on members.identifier_type = 'workspace'
+        and members.identifier_value = workspace_names.workspace_id
+    left join stripe_customers
+        on members.identifier_type = 'stripe_customer'
+        and members.identifier_value = stripe_customers.customer_id
+    left join zendesk_organizations
+        on members.identifier_type = 'zendesk_organization'
+        and members.identifier_value = zendesk_organizations.organization_id
+),
+
+clusters as (
+    select
+        component_num,
+        min(first_seen_at) as first_seen_at,
+        count(*) as identifier_count,
+        count(case when identifier_type = 'crm_account' then 1 end) as crm_account_count,
+        count(case when identifier_type = 'workspace' then 1 end) as workspace_count,
+        count(case when identifier_type = 'stripe_customer' then 1 end) as stripe_customer_count,
+        {%- for identifier_type, column in [
+            ('crm_account', 'crm_account_id'),
+            ('workspace', 'workspace_id'),
+            ('stripe_customer', 'stripe_customer_id'),
+            ('zendesk_organization', 'zendesk_organization_id'),
+            ('email_domain', 'primary_domain'),
+        ] %}
+        min_by(
+            case when identifier_type = '{{ identifier_type }}' then identifier_value end,
+            case when identifier_type = '{{ identifier_type }}' then node_num end
+        ) as {{ column }},
+        {%- endfor %}
+        min_by(member_name, cast(name_priority as {{ dbt.type_bigint() }}) * 1000000000 + node_num)
+            as member_name,
+        max(case when is_internal then 1 else 0 end) = 1 as is_internal
+    from named_members
+    group by component_num
+),
+
+anchors as (
+    select
+        component_num,
+        node_key as anchor_node_key
+    from members
+    where node_num = component_num
+),
+
+final as (
+    select
+        {{ dbt.hash('anchors.anchor_node_key') }} as account_id,
+        anchors.anchor_node_key,
+        coalesce(clusters.member_name, clusters.primary_domain) as account_name,
+        clusters.crm_account_id,
+        clusters.workspace_id,
+        clusters.stripe_customer_id,
+        clusters.zendesk_organization_id,
+        clusters.primary_domain,
+        clusters.component_num,
+        clusters.identifier_count,
+        clusters.crm_account_count,
+        clusters.workspace_count,
+        clusters.stripe_customer_count,
+        clusters.is_internal,
+        clusters.crm_account_count > {{ var('identity_review_max_crm_accounts') }}
+            as needs_review,
+        clusters.first_seen_at
+    from clusters
+    inner join anchors
+        on clusters.component_num = anchors.component_num
+)
+
+select * from final

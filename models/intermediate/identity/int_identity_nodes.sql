@@ -1,0 +1,205 @@
+{#-
+    Every person-level identifier seen anywhere, once, with when it was first seen and
+    whether it may link records: identifiers matching identity_exclusions (role and
+    test addresses, known shared devices) and anonymous ids seen with more than
+    `identity_max_users_per_device` user ids (shared devices) link nothing.
+    `node_num` orders identifiers by first sighting; the earliest identifier of a person
+    is its anchor and gives it its stable person_id.
+-#}
+with edges as (
+    select * from {{ ref('int_identity_edges') }}
+),
+
+tracks as (
+    select * from {{ ref('stg_segment__tracks') }}
+),
+
+pages as (
+    select * from {{ ref('stg_segment__pages') }}
+),
+
+leads as (
+    select * from {{ ref('stg_salesforce__leads') }}
+),
+
+contacts as (
+    select * from {{ ref('stg_salesforce__contacts') }}
+),
+
+stripe_customers as (
+    {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
+        'customer_id': 'string', 'created_at': 'timestamp',
+    }) }}
+),
+
+zendesk_users as (
+    {{ optional_ref('stg_zendesk__users', 'lifecycle_using_zendesk', {
+        'zendesk_user_id': 'string', 'created_at': 'timestamp',
+    }) }}
+),
+
+exclusions as (
+    select * from {{ ref('identity_exclusions') }}
+),
+
+edge_endpoints as (
+    select
+        left_node_key as node_key,
+        observed_at
+    from edges
+    union all
+    select
+        right_node_key as node_key,
+        observed_at
+    from edges
+),
+
+lone_identifiers as (
+    select
+        'anonymous_id:' || anonymous_id as node_key,
+        min(occurred_at) as observed_at
+    from tracks
+    where anonymous_id is not null
+    group by anonymous_id
+    union all
+    select
+        'user_id:' || user_id as node_key,
+        min(occurred_at) as observed_at
+    from tracks
+    where user_id is not null
+    group by user_id
+    union all
+    select
+        'anonymous_id:' || anonymous_id as node_key,
+        min(occurred_at) as observed_at
+    from pages
+    where anonymous_id is not null
+    group by anonymous_id
+    union all
+    select
+        'user_id:' || user_id as node_key,
+        min(occurred_at) as observed_at
+    from pages
+    where user_id is not null
+    group by user_id
+    union all
+    select
+        'salesforce_lead:' || lead_id as node_key,
+        created_at as observed_at
+    from leads
+    union all
+    select
+        'salesforce_contact:' || contact_id as node_key,
+        created_at as observed_at
+    from contacts
+    union all
+    select
+        'stripe_customer:' || customer_id as node_key,
+        created_at as observed_at
+    from stripe_customers
+    union all
+    select
+        'zendesk_user:' || zendesk_user_id as node_key,
+        created_at as observed_at
+    from zendesk_users
+),
+
+observed as (
+    select
+        node_key,
+        min(observed_at) as first_seen_at
+    from (
+        select * from edge_endpoints
+        union all
+        select * from lone_identifiers
+    ) as sightings
+    group by node_key
+),
+
+parsed as (
+    select
+        node_key,
+        {{ dbt.split_part('node_key', "':'", 1) }} as identifier_type,
+        substr(node_key, {{ dbt.position("':'", 'node_key') }} + 1) as identifier_value,
+        first_seen_at
+    from observed
+),
+
+with_email_parts as (
+    select
+        *,
+        case
+            when identifier_type = 'email'
+                then {{ dbt.split_part('identifier_value', "'@'", 1) }}
+        end as email_local_part,
+        case
+            when identifier_type = 'email'
+                then {{ dbt.split_part('identifier_value', "'@'", 2) }}
+        end as email_domain
+    from parsed
+),
+
+excluded_by_rule as (
+    select
+        nodes.node_key,
+        min(exclusions.exclusion_reason) as exclusion_reason
+    from with_email_parts as nodes
+    inner join exclusions
+        on nodes.identifier_type = exclusions.identifier_type
+        and (
+            (exclusions.match_type = 'exact' and nodes.identifier_value = exclusions.pattern)
+            or (exclusions.match_type = 'domain' and nodes.email_domain = exclusions.pattern)
+            or (
+                exclusions.match_type = 'local_part'
+                and nodes.email_local_part = exclusions.pattern
+            )
+            or (
+                exclusions.match_type = 'local_part_prefix'
+                and substr(nodes.email_local_part, 1, length(exclusions.pattern))
+                = exclusions.pattern
+            )
+        )
+    group by nodes.node_key
+),
+
+users_per_device as (
+    select
+        left_node_key as node_key,
+        count(distinct right_node_key) as linked_user_count
+    from edges
+    where left_node_key like 'anonymous_id:%' and right_node_key like 'user_id:%'
+    group by left_node_key
+),
+
+final as (
+    select
+        nodes.node_key,
+        nodes.identifier_type,
+        nodes.identifier_value,
+        nodes.email_domain,
+        coalesce(
+            excluded_by_rule.exclusion_reason,
+            case
+                when users_per_device.linked_user_count > {{ var('identity_max_users_per_device') }}
+                    then 'shared_device'
+            end
+        ) as exclusion_reason,
+        coalesce(users_per_device.linked_user_count, 0) as linked_user_count,
+        coalesce(
+            nodes.email_domain in ('{{ var("internal_email_domains") | join("', '") }}'), false
+        ) as is_internal,
+        nodes.first_seen_at,
+        row_number() over (
+            order by
+                nodes.first_seen_at asc nulls last,
+                {{ identifier_type_priority('nodes.identifier_type') }},
+                nodes.node_key asc
+        ) as node_num
+    from with_email_parts as nodes
+    left join excluded_by_rule
+        on nodes.node_key = excluded_by_rule.node_key
+    left join users_per_device
+        on nodes.node_key = users_per_device.node_key
+)
+
+select * from final

@@ -1,0 +1,262 @@
+"""Identity resolution: exact connected components, stable ids, guard rails."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+
+import duckdb
+import networkx as nx
+import pyarrow as pa
+import pytest
+
+from conftest import DBT, ROOT, TODAY, Warehouse
+
+ITERATIONS = 30
+
+
+@pytest.fixture(scope="module")
+def components_sql(tmp_path_factory) -> str:
+    """The project's connected_components macro compiled for plain input tables."""
+    work = tmp_path_factory.mktemp("compile")
+    macro_call = f"connected_components('graph', 'graph_nodes', 'graph_edges', {ITERATIONS})"
+    inline = "with {{ " + macro_call + " }} select node_num, component_num from graph_components"
+    completed = subprocess.run(
+        [
+            str(DBT),
+            "--quiet",
+            "compile",
+            "--inline",
+            inline,
+            "--target-path",
+            str(work / "t"),
+            "--log-path",
+            str(work / "l"),
+            "--project-dir",
+            str(ROOT),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            **os.environ,
+            "DBT_PROFILES_DIR": str(ROOT),
+            "LIFECYCLE_DUCKDB_PATH": str(work / "c.duckdb"),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        },
+    )
+    sql = completed.stdout.strip()
+    assert f"graph_parent_{ITERATIONS}" in sql and sql.startswith("with")
+    return sql
+
+
+def _random_graphs(seed: int):
+    """Seeded graphs of the shapes that break naive label propagation."""
+    rnd = random.Random(seed)
+
+    def relabel(n, edges):
+        labels = rnd.sample(range(10 * n), n)
+        return [labels[i] for i in range(n)], [(labels[a], labels[b]) for a, b in edges]
+
+    def chain(n):
+        return relabel(n, [(i, i + 1) for i in range(n - 1)])
+
+    def star(n):
+        return relabel(n, [(0, i) for i in range(1, n)])
+
+    def small_components(n):
+        return relabel(n, [(rnd.randrange(n), rnd.randrange(n)) for _ in range(n // 2)])
+
+    def tree(n):
+        return relabel(n, [(i, rnd.randrange(i)) for i in range(1, n)])
+
+    def sparse(n):
+        return relabel(n, [(rnd.randrange(n), rnd.randrange(n)) for _ in range(int(n * 1.1))])
+
+    shapes = [chain, star, small_components, tree, sparse]
+    for shape in shapes:
+        yield shape.__name__, *shape(rnd.randint(300, 2500))
+    # everything at once, plus isolated nodes and self loops
+    nodes, edges = [], []
+    for shape in shapes:
+        more_nodes, more_edges = shape(rnd.randint(50, 400))
+        offset = 100_000 * (len(nodes) + 1)
+        nodes += [n + offset for n in more_nodes]
+        edges += [(a + offset, b + offset) for a, b in more_edges]
+    nodes += [9_000_000 + i for i in range(50)]
+    edges += [(n, n) for n in rnd.sample(nodes, 20)]
+    yield "mixed", nodes, edges
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_components_equal_networkx_on_random_graphs(components_sql: str, seed: int):
+    con = duckdb.connect()
+    for name, nodes, edges in _random_graphs(seed):
+        con.register("node_batch", pa.table({"node_num": pa.array(nodes, pa.int64())}))
+        con.register(
+            "edge_batch",
+            pa.table(
+                {
+                    "left_num": pa.array([a for a, _ in edges], pa.int64()),
+                    "right_num": pa.array([b for _, b in edges], pa.int64()),
+                }
+            ),
+        )
+        con.execute("create or replace table graph_nodes as select * from node_batch")
+        con.execute("create or replace table graph_edges as select * from edge_batch")
+        result = dict(con.execute(components_sql).fetchall())
+
+        reference = nx.Graph()
+        reference.add_nodes_from(nodes)
+        reference.add_edges_from(edges)
+        expected = {frozenset(c) for c in nx.connected_components(reference)}
+        got: dict[int, set[int]] = {}
+        for node, component in result.items():
+            got.setdefault(component, set()).add(node)
+        assert {frozenset(c) for c in got.values()} == expected, (seed, name)
+        assert all(component == min(members) for component, members in got.items()), name
+
+
+def _identify(con, rows):
+    con.executemany(
+        "insert into raw_segment.identifies (id, anonymous_id, user_id, email, timestamp, "
+        "received_at) values (?, ?, ?, ?, ?, ?)",
+        [(*row[:5], row[4]) for row in rows],
+    )
+
+
+def test_a_chain_of_two_thousand_identifiers_is_one_person_after_one_build(empty_warehouse):
+    rnd = random.Random(7)
+    rows = []
+    for k in range(1000):
+        day = f"2026-0{1 + k % 5}-{1 + k % 27:02d} {k % 24:02d}:00:00"
+        rows.append((f"a{k}", f"anon-{k}", f"user-{k}", None, day))
+        if k < 999:
+            rows.append((f"b{k}", f"anon-{k}", f"user-{k + 1}", None, day))
+    rnd.shuffle(rows)
+    con = duckdb.connect(str(empty_warehouse.db))
+    _identify(con, rows)
+    con.close()
+
+    empty_warehouse.dbt("build", vars={"as_of_date": TODAY.isoformat()})
+
+    persons = empty_warehouse.query(
+        "select anonymous_id_count, user_id_count from analytics_intermediate.int_persons"
+    )
+    assert persons == [(1000, 1000)]
+
+
+def test_person_ids_survive_a_full_refresh_and_a_new_device(small_world, tmp_path):
+    db = tmp_path / small_world.db.name  # views name the catalog: keep the file name
+    shutil.copy(small_world.db, db)
+    warehouse = Warehouse(db, ROOT, tmp_path)
+    select = ["--select", "+int_person_accounts"]
+    mapping_sql = (
+        "select node_key, person_id from analytics_intermediate.int_person_identifiers "
+        "order by node_key"
+    )
+    accounts_sql = (
+        "select node_key, account_id from analytics_intermediate.int_account_identifiers "
+        "order by node_key"
+    )
+    before, accounts_before = warehouse.query(mapping_sql), warehouse.query(accounts_sql)
+
+    warehouse.dbt("build", "--full-refresh", *select, vars={"as_of_date": TODAY.isoformat()})
+    assert warehouse.query(mapping_sql) == before
+    assert warehouse.query(accounts_sql) == accounts_before
+
+    user_id, person_id = warehouse.query(
+        "select identifier_value, person_id from analytics_intermediate.int_person_identifiers "
+        "where identifier_type = 'user_id' order by first_seen_at limit 1"
+    )[0]
+    warehouse.execute(
+        "insert into raw_segment.identifies (id, anonymous_id, user_id, timestamp, received_at) "
+        f"values ('new-msg', 'brand-new-device', '{user_id}', "
+        "'2026-06-29 10:00:00', '2026-06-29 10:00:01')"
+    )
+    warehouse.dbt("build", *select, vars={"as_of_date": TODAY.isoformat()})
+
+    after = dict(warehouse.query(mapping_sql))
+    assert after.pop("anonymous_id:brand-new-device") == person_id
+    assert after == dict(before)
+
+
+def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empty_warehouse):
+    con = duckdb.connect(str(empty_warehouse.db))
+    _identify(
+        con,
+        [
+            # a kiosk: one device, four people -> four persons, the device links none of them
+            *[
+                (f"k{i}", "kiosk", f"visitor-{i}", f"visitor{i}@corp{i}.com", "2026-03-01 09:00:00")
+                for i in range(4)
+            ],
+            # a family laptop: two people -> merged (at most identity_max_users_per_device)
+            ("f1", "laptop", "parent", None, "2026-03-02 09:00:00"),
+            ("f2", "laptop", "child", None, "2026-03-02 10:00:00"),
+            # a free-mail user in a workspace
+            ("g1", "phone", "freelancer", "Free.Lancer@Gmail.com ", "2026-03-03 09:00:00"),
+        ],
+    )
+    con.execute(
+        "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, received_at) "
+        "values ('grp1', 'freelancer', 'ws-studio', 'Studio', '2026-03-03 09:05:00', "
+        "'2026-03-03 09:05:01')"
+    )
+    con.execute(
+        "insert into raw_salesforce.lead (id, email, company, status, is_deleted, created_date, "
+        "_fivetran_synced) values "
+        "('00QA', 'support@acme.com', 'Acme', 'Open - Not Contacted', false, '2026-03-04', "
+        "'2026-03-04'), "
+        "('00QB', 'support@acme.com', 'Acme', 'Open - Not Contacted', false, '2026-03-05', "
+        "'2026-03-05'), "
+        "('00QC', 'solo@gmail.com', null, 'Open - Not Contacted', false, '2026-03-06', "
+        "'2026-03-06')"
+    )
+    con.close()
+
+    empty_warehouse.dbt("build", vars={"as_of_date": TODAY.isoformat()})
+
+    def person_of(node_key):
+        rows = empty_warehouse.query(
+            "select person_id from analytics_intermediate.int_person_identifiers "
+            f"where node_key = '{node_key}'"
+        )
+        return rows[0][0] if rows else None
+
+    visitors = {person_of(f"user_id:visitor-{i}") for i in range(4)}
+    assert len(visitors) == 4 and None not in visitors
+    assert person_of("anonymous_id:kiosk") is None
+    assert person_of("user_id:parent") == person_of("user_id:child") is not None
+    assert person_of("salesforce_lead:00QA") != person_of("salesforce_lead:00QB")
+    assert person_of("email:support@acme.com") is None
+    queue = empty_warehouse.query(
+        "select entity_id, review_reason, observed_count "
+        "from analytics_intermediate.int_identity_review_queue"
+    )
+    assert ("anonymous_id:kiosk", "shared_device", 4) in queue
+    blocked = empty_warehouse.query(
+        "select distinct blocked_reason from analytics_intermediate.int_identity_merge_audit "
+        "where entity_id = (select person_id from analytics_intermediate.int_person_identifiers "
+        "where node_key = 'salesforce_lead:00QA')"
+    )
+    assert blocked == [("role_address",)]
+
+    freelancer_account = empty_warehouse.query(
+        "select accounts.workspace_id, accounts.primary_domain, person_accounts.mapping_rule "
+        "from analytics_intermediate.int_person_accounts as person_accounts "
+        "inner join analytics_intermediate.int_accounts as accounts using (account_id) "
+        f"where person_accounts.person_id = '{person_of('user_id:freelancer')}'"
+    )
+    assert freelancer_account == [("ws-studio", None, "workspace")]
+    assert empty_warehouse.query(
+        "select count(*) from analytics_intermediate.int_person_accounts "
+        f"where person_id = '{person_of('salesforce_lead:00QC')}'"
+    ) == [(0,)]
+    assert empty_warehouse.query(
+        "select count(*) from analytics_intermediate.int_accounts "
+        "where primary_domain = 'gmail.com'"
+    ) == [(0,)]
