@@ -1,8 +1,9 @@
 {#-
     Every pair of account-level identifiers observed together, with the evidence:
     Stripe customer metadata (workspace, Salesforce account), Zendesk organizations
-    (their Salesforce external id and email domains), Salesforce account websites,
-    and the corporate email domain most of a workspace's members use.
+    (their Salesforce external id, their email domains, the workspace most of their
+    requesters work in), Salesforce account websites, and the corporate email domain
+    most of a workspace's members use.
     Node keys are `<identifier_type>:<value>`; left_node_key < right_node_key.
 -#}
 with stripe_customers as (
@@ -80,6 +81,43 @@ workspace_dominant_domains as (
     where domain_rank = 1 and {{ is_account_domain('email_domain') }}
 ),
 
+zendesk_users as (
+    {{ optional_ref('stg_zendesk__users', 'lifecycle_using_zendesk', {
+        'zendesk_user_id': 'string', 'organization_id': 'string', 'created_at': 'timestamp',
+    }) }}
+),
+
+organization_workspaces as (
+    -- the workspace most of an organization's requesters belong to
+    select
+        organization_id,
+        workspace_id,
+        observed_at,
+        evidence_record_key
+    from (
+        select
+            zendesk_users.organization_id,
+            groups.workspace_id,
+            min(zendesk_users.created_at) as observed_at,
+            min(zendesk_users.zendesk_user_id) as evidence_record_key,
+            row_number() over (
+                partition by zendesk_users.organization_id
+                order by count(distinct requester.person_id) desc, groups.workspace_id
+            ) as workspace_rank
+        from zendesk_users
+        inner join person_identifiers as requester
+            on requester.node_key = 'zendesk_user:' || zendesk_users.zendesk_user_id
+        inner join person_identifiers as member
+            on requester.person_id = member.person_id
+            and member.identifier_type = 'user_id'
+        inner join groups
+            on member.identifier_value = groups.user_id
+        where zendesk_users.organization_id is not null
+        group by zendesk_users.organization_id, groups.workspace_id
+    ) as ranked
+    where workspace_rank = 1
+),
+
 pairs as (
     select
         'stripe.customer' as edge_source,
@@ -133,6 +171,16 @@ pairs as (
         'email_domain:' || {{ website_domain('website') }} as second_node_key
     from crm_accounts
     where {{ website_domain('website') }} is not null
+
+    union all
+
+    select
+        'zendesk.user' as edge_source,
+        evidence_record_key,
+        observed_at,
+        'zendesk_organization:' || organization_id as first_node_key,
+        'workspace:' || workspace_id as second_node_key
+    from organization_workspaces
 
     union all
 

@@ -103,6 +103,7 @@ class Journey:
     end_day: int | None = None  # subscription ended
     usage_end_day: int = 0
     annual: bool = False
+    top_down: bool = False  # bought by an executive first; the team onboards afterwards
 
 
 class World:
@@ -346,6 +347,12 @@ class World:
                 j.sales_led = True  # sales works the free workspace; the deal may not close
             return j
 
+        self._draw_customer_trajectory(c, j, lift)
+        return j
+
+    def _draw_customer_trajectory(self, c: Company, j: Journey, lift: float) -> None:
+        """What happens after the purchase: growth, steady use, decline, or silence."""
+        rnd = self.rnd
         j.annual = rnd.random() < (0.55 if c.employees >= 50 else 0.2)
         p = j.purchase_day
         roll = rnd.random() * lift
@@ -370,7 +377,6 @@ class World:
                 j.cancel_request_day = j.stop_day + rnd.randint(30, 150)
         elif j.trajectory == "early_churn":
             j.cancel_request_day = p + rnd.randint(10, 50)
-        return j
 
     def _usage_curve(self, c: Company, j: Journey) -> np.ndarray:
         """Company-level multiplier on every user's event rate, per day."""
@@ -400,6 +406,10 @@ class World:
             curve[decline] = np.maximum(0.15, 1.0 - 0.85 * (d[decline] - j.decline_day) / 45.0)
         elif j.trajectory == "stop":
             curve[d >= j.stop_day] = 0.0
+        if j.top_down:
+            onboarding = d >= s
+            curve[onboarding] *= np.clip(0.15 + 0.85 * (d[onboarding] - s) / 60.0, 0, 1)
+        curve[d < s] = 0.0
         if j.end_day is not None:
             curve[d >= j.end_day] = 0.0
         return curve
@@ -636,7 +646,11 @@ class World:
             if opp_day < self.days - 1:
                 account_id = self._crm_account(c, opp_day, "Prospect")
                 contact_id = self._crm_contact(c, account_id, email, first, last, opp_day)
-                opp_id, _, _ = self._opportunity(c, account_id, opp_day, win_p=0.0, stall_p=0.5)
+                opp_id, close_day, won = self._opportunity(
+                    c, account_id, opp_day, win_p=0.45, stall_p=0.4
+                )
+                if won and close_day is not None and close_day < self.days - 2:
+                    self._top_down_customer(c, close_day)
                 values.update(
                     status="Qualified",
                     is_converted=True,
@@ -649,6 +663,26 @@ class World:
                 )
         self.rows["lead"].add(**values)
         self._maybe_deleted_duplicate_lead(values)
+
+    def _top_down_customer(self, c: Company, close_day: int) -> None:
+        """An outbound deal closed before anyone used the product: billing starts at the
+        close, the team signs up afterwards and usage ramps up while it onboards."""
+        rnd = self.rnd
+        c.people.clear()  # the buyer stays a CRM contact; product users are the team
+        j = Journey(
+            signup_day=min(self.days - 1, close_day + rnd.randint(3, 30)),
+            activation_day=rnd.randint(0, 6), converts=True, sales_led=True,
+            purchase_day=close_day, top_down=True,
+        )
+        self._draw_customer_trajectory(c, j, [0.65, 0.85, 1.1, 1.3][c.fit])
+        self._first_visit_anon = self.ids.uuid()
+        self._signup(c, j)
+        self._team(c, j)
+        self._subscription(c, j, close_day)
+        curve = self._usage_curve(c, j)
+        self._usage_events(c, j, curve)
+        self._support(c, j, curve)
+        self._nps(c, j, curve)
 
     def _maybe_deleted_duplicate_lead(self, values: dict) -> None:
         if self.rnd.random() < 0.03:
@@ -939,7 +973,7 @@ class World:
             price_id = "price_team_monthly" if c.employees >= 10 else "price_starter_monthly"
         unit_amount = next(a for pid, _, a, _ in v.PRICES if pid == price_id)
         members_at_purchase = sum(1 for person in c.people if person.join_day <= p + 14)
-        seats = max(3, members_at_purchase + rnd.randint(0, 3))
+        seats = max(3, int(members_at_purchase * rnd.uniform(1.15, 1.6)) + rnd.randint(0, 2))
         customer_id = self.ids.stripe("cus")
         created = self.at(p)
         billing_email = founder.email
@@ -1251,10 +1285,12 @@ class World:
             # Gated features: free workspaces that outgrow the free plan, growing customers.
             gated_rate = 0.0
             if j.trajectory == "grow":
-                gated_rate = 0.08
+                gated_rate = 0.012
             elif j.trajectory == "free" and person is c.people[0]:
-                gated_rate = 0.05
+                gated_rate = 0.03
             if gated_rate:
+                if j.purchase_day is not None:
+                    active = active & (days > j.purchase_day + 60)
                 g = rng.poisson(gated_rate * curve * active)
                 if g.sum():
                     gated_days = np.repeat(days, g)

@@ -1,0 +1,409 @@
+{#-
+    Every lifecycle signal for every (non-internal) account and every day from
+    `range_start` to `range_end` (SQL date expressions), computed only from what was
+    known on that day. One implementation serves the daily history (a range of days)
+    and lifecycle_state (the as_of_date alone), so the two cannot disagree.
+
+    How: a dense grid of account-days starting 120 days before range_start (the longest
+    look-back any signal needs), rolling window sums over daily counts, date-range joins
+    for things that are open for a while (tickets, subscriptions, opportunities,
+    billing issues), and running sums of +1/-1 changes for active users. Rows before
+    range_start are only context and are dropped at the end.
+-#}
+{% macro account_daily_signals(range_start, range_end) %}
+bounds as (
+    select
+        cast({{ range_start }} as date) as range_start_date,
+        cast({{ range_end }} as date) as range_end_date,
+        cast({{ dbt.dateadd('day', -120, range_start) }} as date) as lookback_start_date
+),
+
+spine as (
+    {{ day_spine('(select lookback_start_date from bounds)', '(select range_end_date from bounds)') }}
+),
+
+tracked_accounts as (
+    select * from profiles where not is_internal
+),
+
+grid as (
+    select
+        tracked_accounts.account_id,
+        spine.spine_date as signal_date
+    from tracked_accounts
+    cross join spine
+    where spine.spine_date >= coalesce(tracked_accounts.history_start_date, spine.spine_date)
+),
+
+grid_starts as (
+    select
+        account_id,
+        min(signal_date) as first_grid_date
+    from grid
+    group by account_id
+),
+
+-- daily counts on the grid ---------------------------------------------------------
+ticket_days as (
+    select
+        account_id,
+        cast(created_at as date) as activity_date,
+        count(*) as tickets_opened,
+        0 as ratings_good,
+        0 as ratings_bad
+    from tickets
+    group by account_id, cast(created_at as date)
+    union all
+    select
+        account_id,
+        cast(rated_at as date) as activity_date,
+        0 as tickets_opened,
+        count(case when satisfaction_rating = 'good' then 1 end) as ratings_good,
+        count(case when satisfaction_rating = 'bad' then 1 end) as ratings_bad
+    from tickets
+    where rated_at is not null
+    group by account_id, cast(rated_at as date)
+),
+
+failed_payment_days as (
+    select
+        account_id,
+        started_date as activity_date,
+        count(*) as failed_payments
+    from billing_issues
+    where issue_type = 'failed_payment'
+    group by account_id, started_date
+),
+
+daily as (
+    select
+        grid.account_id,
+        grid.signal_date,
+        coalesce(activity.core_event_count, 0) as core_events,
+        coalesce(activity.event_count, 0) as events,
+        coalesce(activity.gated_feature_attempt_count, 0) as gated_attempts,
+        coalesce(activity.hand_raise_count, 0) as hand_raises,
+        coalesce(tickets_daily.tickets_opened, 0) as tickets_opened,
+        coalesce(tickets_daily.ratings_good, 0) as ratings_good,
+        coalesce(tickets_daily.ratings_bad, 0) as ratings_bad,
+        coalesce(failed_payment_days.failed_payments, 0) as failed_payments
+    from grid
+    left join activity
+        on grid.account_id = activity.account_id
+        and grid.signal_date = activity.activity_date
+    left join (
+        select
+            account_id,
+            activity_date,
+            sum(tickets_opened) as tickets_opened,
+            sum(ratings_good) as ratings_good,
+            sum(ratings_bad) as ratings_bad
+        from ticket_days
+        group by account_id, activity_date
+    ) as tickets_daily
+        on grid.account_id = tickets_daily.account_id
+        and grid.signal_date = tickets_daily.activity_date
+    left join failed_payment_days
+        on grid.account_id = failed_payment_days.account_id
+        and grid.signal_date = failed_payment_days.activity_date
+),
+
+rolling as (
+    select
+        account_id,
+        signal_date,
+        sum(core_events) over (
+            partition by account_id order by signal_date
+            rows between 29 preceding and current row
+        ) as core_events_30d,
+        sum(core_events) over (
+            partition by account_id order by signal_date
+            rows between 59 preceding and 30 preceding
+        ) as core_events_prior_30d,
+        sum(events) over (
+            partition by account_id order by signal_date
+            rows between 29 preceding and current row
+        ) as events_30d,
+        sum(gated_attempts) over (
+            partition by account_id order by signal_date
+            rows between 29 preceding and current row
+        ) as gated_attempts_30d,
+        sum(hand_raises) over (
+            partition by account_id order by signal_date
+            rows between 29 preceding and current row
+        ) as hand_raises_30d,
+        sum(tickets_opened) over (
+            partition by account_id order by signal_date
+            rows between 89 preceding and current row
+        ) as tickets_90d,
+        sum(ratings_good) over (
+            partition by account_id order by signal_date
+            rows between 89 preceding and current row
+        ) as satisfaction_good_90d,
+        sum(ratings_bad) over (
+            partition by account_id order by signal_date
+            rows between 89 preceding and current row
+        ) as satisfaction_bad_90d,
+        sum(failed_payments) over (
+            partition by account_id order by signal_date
+            rows between 29 preceding and current row
+        ) as failed_payments_30d,
+        sum(failed_payments) over (
+            partition by account_id order by signal_date
+            rows between 89 preceding and current row
+        ) as failed_payments_90d,
+        max(case when core_events > 0 then signal_date end) over (
+            partition by account_id order by signal_date
+            rows between unbounded preceding and current row
+        ) as last_core_date_in_grid
+    from daily
+),
+
+core_before_grid as (
+    select
+        activity.account_id,
+        max(activity.activity_date) as last_core_date
+    from activity
+    inner join grid_starts
+        on activity.account_id = grid_starts.account_id
+    where activity.core_event_count > 0 and activity.activity_date < grid_starts.first_grid_date
+    group by activity.account_id
+),
+
+-- active users: +1 when a spell starts, -1 when it ends, summed along the grid -------
+active_user_changes as (
+    select
+        spells.account_id,
+        greatest(spells.spell_start_date, grid_starts.first_grid_date) as change_date,
+        1 as change
+    from active_user_spells as spells
+    inner join grid_starts
+        on spells.account_id = grid_starts.account_id
+    union all
+    select
+        spells.account_id,
+        greatest(spells.spell_end_date, grid_starts.first_grid_date) as change_date,
+        -1 as change
+    from active_user_spells as spells
+    inner join grid_starts
+        on spells.account_id = grid_starts.account_id
+),
+
+active_users as (
+    select
+        grid.account_id,
+        grid.signal_date,
+        sum(coalesce(changes.change, 0)) over (
+            partition by grid.account_id order by grid.signal_date
+            rows between unbounded preceding and current row
+        ) as active_users_30d
+    from grid
+    left join (
+        select
+            account_id,
+            change_date,
+            sum(change) as change
+        from active_user_changes
+        group by account_id, change_date
+    ) as changes
+        on grid.account_id = changes.account_id
+        and grid.signal_date = changes.change_date
+),
+
+active_users_with_history as (
+    select
+        account_id,
+        signal_date,
+        active_users_30d,
+        lag(active_users_30d, 90) over (
+            partition by account_id order by signal_date
+        ) as active_users_90d_ago
+    from active_users
+),
+
+-- things that stay open for a while: joined on their date ranges ---------------------
+support_load as (
+    select
+        grid.account_id,
+        grid.signal_date,
+        count(*) as unresolved_tickets,
+        count(case when tickets.is_urgent then 1 end) as urgent_unresolved_tickets
+    from grid
+    inner join tickets
+        on grid.account_id = tickets.account_id
+        and grid.signal_date >= cast(tickets.created_at as date)
+        and (tickets.resolved_at is null or grid.signal_date < cast(tickets.resolved_at as date))
+    group by grid.account_id, grid.signal_date
+),
+
+billing_state as (
+    select
+        grid.account_id,
+        grid.signal_date,
+        max(case when subscriptions.is_paying then 1 else 0 end) = 1 as is_paying,
+        sum(case when subscriptions.is_paying then subscriptions.mrr else 0 end) as mrr,
+        sum(case when subscriptions.is_paying then subscriptions.seat_quantity else 0 end)
+            as seats,
+        max_by(
+            subscriptions.plan_name, case when subscriptions.is_paying then subscriptions.mrr end
+        ) as plan_name,
+        min(
+            case
+                when subscriptions.is_paying and subscriptions.is_annual
+                    then subscriptions.period_end_date
+            end
+        ) as renewal_date
+    from grid
+    inner join subscriptions
+        on grid.account_id = subscriptions.account_id
+        and grid.signal_date >= subscriptions.valid_from_date
+        and (subscriptions.valid_to_date is null or grid.signal_date < subscriptions.valid_to_date)
+    group by grid.account_id, grid.signal_date
+),
+
+billing_history as (
+    select
+        account_id,
+        min(valid_from_date) as first_billing_date,
+        min(case when is_paying then valid_from_date end) as first_paying_date
+    from subscriptions
+    group by account_id
+),
+
+open_billing_issues as (
+    select
+        grid.account_id,
+        grid.signal_date,
+        count(case when billing_issues.issue_type = 'open_dispute' then 1 end) as open_disputes,
+        count(case when billing_issues.issue_type = 'overdue_invoice' then 1 end)
+            as overdue_invoices
+    from grid
+    inner join billing_issues
+        on grid.account_id = billing_issues.account_id
+        and grid.signal_date >= billing_issues.started_date
+        and (billing_issues.ended_date is null or grid.signal_date < billing_issues.ended_date)
+    where billing_issues.issue_type in ('open_dispute', 'overdue_invoice')
+    group by grid.account_id, grid.signal_date
+),
+
+pipeline as (
+    select
+        grid.account_id,
+        grid.signal_date,
+        count(*) as open_opportunities
+    from grid
+    inner join opportunities
+        on grid.account_id = opportunities.account_id
+        and grid.signal_date >= opportunities.created_date
+        and (opportunities.closed_date is null or grid.signal_date < opportunities.closed_date)
+    group by grid.account_id, grid.signal_date
+),
+
+won_deals as (
+    select
+        grid.account_id,
+        grid.signal_date,
+        max(opportunities.closed_date) as last_won_deal_date
+    from grid
+    inner join opportunities
+        on grid.account_id = opportunities.account_id
+        and opportunities.is_won
+        and opportunities.opportunity_type = 'New Business'
+        and opportunities.closed_date <= grid.signal_date
+        and opportunities.closed_date
+        > {{ dbt.dateadd('day', -var('customer_contract_days'), 'grid.signal_date') }}
+    group by grid.account_id, grid.signal_date
+),
+
+-- everything together ----------------------------------------------------------------
+signals as (
+    select
+        rolling.account_id,
+        rolling.signal_date,
+        rolling.core_events_30d,
+        rolling.core_events_prior_30d,
+        rolling.events_30d,
+        active_users_with_history.active_users_30d,
+        active_users_with_history.active_users_90d_ago,
+        {{ dbt.datediff(
+            'coalesce(rolling.last_core_date_in_grid, core_before_grid.last_core_date)',
+            'rolling.signal_date', 'day') }} as days_since_last_core_event,
+        case
+            when profiles.first_core_event_date <= rolling.signal_date
+                then profiles.first_core_event_date
+        end as first_core_event_date,
+        rolling.gated_attempts_30d,
+        rolling.hand_raises_30d,
+        case
+            when cast(activation.signed_up_at as date) <= rolling.signal_date
+                then cast(activation.signed_up_at as date)
+        end as signed_up_date,
+        case
+            when cast(activation.activated_at as date) <= rolling.signal_date
+                then cast(activation.activated_at as date)
+        end as activated_date,
+        case
+            when cast(activation.activated_at as date) <= rolling.signal_date
+                then activation.days_to_activate
+        end as days_to_activate,
+        coalesce(support_load.unresolved_tickets, 0) as unresolved_tickets,
+        coalesce(support_load.urgent_unresolved_tickets, 0) as urgent_unresolved_tickets,
+        rolling.tickets_90d,
+        rolling.satisfaction_good_90d,
+        rolling.satisfaction_bad_90d,
+        coalesce(billing_state.is_paying, false) as is_paying,
+        coalesce(billing_state.mrr, 0) as mrr,
+        coalesce(billing_state.seats, 0) as seats,
+        billing_state.plan_name,
+        billing_state.renewal_date,
+        {{ dbt.datediff('rolling.signal_date', 'billing_state.renewal_date', 'day') }}
+            as days_to_renewal,
+        coalesce(billing_history.first_billing_date <= rolling.signal_date, false)
+            as has_billing_data,
+        case
+            when billing_history.first_paying_date <= rolling.signal_date
+                then billing_history.first_paying_date
+        end as first_paying_date,
+        won_deals.last_won_deal_date,
+        rolling.failed_payments_30d,
+        rolling.failed_payments_90d,
+        coalesce(open_billing_issues.open_disputes, 0) as open_disputes,
+        coalesce(open_billing_issues.overdue_invoices, 0) as overdue_invoices,
+        coalesce(pipeline.open_opportunities, 0) as open_opportunities,
+        profiles.icp_criteria_met,
+        coalesce(profiles.known_contact_since_date <= rolling.signal_date, false)
+            as has_known_contact,
+        case
+            when profiles.lead_qualified_date <= rolling.signal_date
+                then {{ dbt.datediff('profiles.lead_qualified_date', 'rolling.signal_date', 'day') }}
+        end as days_since_lead_qualified
+    from rolling
+    inner join profiles
+        on rolling.account_id = profiles.account_id
+    left join core_before_grid
+        on rolling.account_id = core_before_grid.account_id
+    left join active_users_with_history
+        on rolling.account_id = active_users_with_history.account_id
+        and rolling.signal_date = active_users_with_history.signal_date
+    left join activation
+        on rolling.account_id = activation.account_id
+    left join support_load
+        on rolling.account_id = support_load.account_id
+        and rolling.signal_date = support_load.signal_date
+    left join billing_state
+        on rolling.account_id = billing_state.account_id
+        and rolling.signal_date = billing_state.signal_date
+    left join billing_history
+        on rolling.account_id = billing_history.account_id
+    left join open_billing_issues
+        on rolling.account_id = open_billing_issues.account_id
+        and rolling.signal_date = open_billing_issues.signal_date
+    left join pipeline
+        on rolling.account_id = pipeline.account_id
+        and rolling.signal_date = pipeline.signal_date
+    left join won_deals
+        on rolling.account_id = won_deals.account_id
+        and rolling.signal_date = won_deals.signal_date
+    where rolling.signal_date >= (select range_start_date from bounds)
+)
+{% endmacro %}

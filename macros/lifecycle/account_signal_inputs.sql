@@ -1,0 +1,35 @@
+{#- The import CTEs account_daily_signals reads, for the models that call it. -#}
+{% macro account_signal_inputs() %}
+profiles as (
+    select * from {{ ref('int_account_profiles') }}
+),
+
+activity as (
+    select * from {{ ref('int_account_activity_daily') }}
+),
+
+active_user_spells as (
+    select * from {{ ref('int_account_active_user_spells') }}
+),
+
+activation as (
+    select * from {{ ref('int_account_activation') }}
+),
+
+tickets as (
+    select * from {{ ref('int_account_support_tickets') }}
+    where account_id is not null
+),
+
+subscriptions as (
+    select * from {{ ref('int_account_subscription_periods') }}
+),
+
+billing_issues as (
+    select * from {{ ref('int_account_billing_issues') }}
+),
+
+opportunities as (
+    select * from {{ ref('int_account_opportunities') }}
+),
+{% endmacro %}

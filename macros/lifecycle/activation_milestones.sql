@@ -1,0 +1,77 @@
+{#-
+    Signup and activation per `entity_column` (account_id or person_id) from
+    int_events_attributed: signup is the first is_signup event; activation is reached
+    when every is_activation event of event_taxonomy has happened at or after signup,
+    at the time of the last of them. days_to_activate counts calendar days from the
+    signup day (0 = same day); within the window means days_to_activate <=
+    activation_window_days.
+-#}
+{% macro activation_milestones(entity_column) %}
+with events as (
+    select * from {{ ref('int_events_attributed') }}
+    where {{ entity_column }} is not null
+),
+
+activation_steps as (
+    select count(*) as step_count
+    from {{ ref('event_taxonomy') }}
+    where is_activation
+),
+
+signups as (
+    select
+        {{ entity_column }},
+        min(occurred_at) as signed_up_at
+    from events
+    where is_signup
+    group by {{ entity_column }}
+),
+
+first_steps as (
+    select
+        events.{{ entity_column }},
+        events.event_name,
+        min(events.occurred_at) as first_done_at
+    from events
+    inner join signups
+        on events.{{ entity_column }} = signups.{{ entity_column }}
+    where events.is_activation and events.occurred_at >= signups.signed_up_at
+    group by events.{{ entity_column }}, events.event_name
+),
+
+activations as (
+    select
+        first_steps.{{ entity_column }},
+        count(*) as steps_done,
+        max(first_steps.first_done_at) as last_step_at
+    from first_steps
+    group by first_steps.{{ entity_column }}
+),
+
+final as (
+    select
+        signups.{{ entity_column }},
+        signups.signed_up_at,
+        case
+            when activations.steps_done = activation_steps.step_count
+                then activations.last_step_at
+        end as activated_at,
+        coalesce(activations.steps_done, 0) as activation_steps_done,
+        activation_steps.step_count as activation_steps_required
+    from signups
+    cross join activation_steps
+    left join activations
+        on signups.{{ entity_column }} = activations.{{ entity_column }}
+)
+
+select
+    *,
+    {{ dbt.datediff('cast(signed_up_at as date)', 'cast(activated_at as date)', 'day') }}
+        as days_to_activate,
+    coalesce(
+        {{ dbt.datediff('cast(signed_up_at as date)', 'cast(activated_at as date)', 'day') }}
+        <= {{ var('activation_window_days') }},
+        false
+    ) as is_activated_within_window
+from final
+{% endmacro %}

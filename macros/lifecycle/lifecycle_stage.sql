@@ -1,0 +1,129 @@
+{#-
+    The lifecycle stage and its reason codes from one row of account signals (the
+    columns of account_daily_signals). Entry conditions and precedence are those of
+    the stage_definitions seed; thresholds are project vars. Emits two columns:
+    `stage` and `reason_codes` (comma-separated codes of the signals behind the stage).
+-#}
+{% macro lifecycle_stage_conditions() %}
+    {%- set days_as_customer = dbt.datediff(
+        'coalesce(first_paying_date, last_won_deal_date)', 'signal_date', 'day') -%}
+    {%- set c = {} -%}
+    {%- do c.update({
+        'paying_subscription': 'is_paying',
+        'closed_won_deal': '(not has_billing_data and last_won_deal_date is not null)',
+    }) -%}
+    {%- do c.update({
+        'is_customer': '(' ~ c.paying_subscription ~ ' or ' ~ c.closed_won_deal ~ ')',
+        'usage_drop': '(core_events_prior_30d >= ' ~ var('usage_drop_min_baseline')
+            ~ ' and core_events_30d <= core_events_prior_30d * ' ~ var('usage_drop_max_ratio') ~ ')',
+        'unresolved_tickets': '(unresolved_tickets >= ' ~ var('risk_min_unresolved_tickets') ~ ')',
+        'renewal_due': '(days_to_renewal between 0 and ' ~ var('risk_renewal_window_days') ~ ')',
+        'payment_failed': '(failed_payments_30d > 0)',
+        'open_dispute': '(open_disputes > 0)',
+        'overdue_invoice': '(overdue_invoices > 0)',
+        'active_usage': '(core_events_30d >= ' ~ var('active_min_core_events')
+            ~ ' and active_users_30d >= ' ~ var('active_min_users') ~ ')',
+        'seats_nearly_full': '(seats > 0 and active_users_30d >= seats * '
+            ~ var('expansion_seat_utilization') ~ ')',
+        'gated_feature_attempts': '(gated_attempts_30d >= ' ~ var('expansion_min_gated_attempts') ~ ')',
+        'user_growth': '(active_users_90d_ago > 0 and active_users_30d >= active_users_90d_ago * '
+            ~ var('expansion_user_growth_ratio') ~ ')',
+        'inactive': 'coalesce(days_since_last_core_event >= ' ~ var('dormant_inactive_days') ~ ', true)',
+        'open_opportunity': '(open_opportunities > 0)',
+        'icp_fit': '(icp_criteria_met >= ' ~ var('icp_min_criteria') ~ ')',
+        'lead_qualified': '(days_since_lead_qualified < ' ~ var('qualified_confirmation_window_days') ~ ')',
+        'hand_raise': '(hand_raises_30d > 0)',
+        'gated_feature_attempt': '(gated_attempts_30d > 0)',
+        'known_contact': 'has_known_contact',
+        'tenured_customer': '(' ~ days_as_customer ~ ' >= ' ~ var('dormant_inactive_days') ~ ')',
+        'former_customer': '(first_paying_date is not null)',
+        'used_product': '(first_core_event_date is not null)',
+    }) -%}
+    {#- every atomic condition is false, never null, when its inputs are missing -#}
+    {%- for name, condition in c.items() if name not in ('is_customer', 'inactive') -%}
+        {%- do c.update({name: 'coalesce(' ~ condition ~ ', false)'}) -%}
+    {%- endfor -%}
+    {%- do c.update({
+        'is_customer': '(' ~ c.paying_subscription ~ ' or ' ~ c.closed_won_deal ~ ')',
+    }) -%}
+    {%- do c.update({
+        'problem_confirmed': '(' ~ c.lead_qualified ~ ' or ' ~ c.hand_raise ~ ' or '
+            ~ c.gated_feature_attempt ~ ')',
+        'at_risk': '(' ~ c.usage_drop ~ ' or ' ~ c.unresolved_tickets ~ ' or ' ~ c.renewal_due
+            ~ ' or ' ~ c.payment_failed ~ ' or ' ~ c.open_dispute ~ ' or ' ~ c.overdue_invoice ~ ')',
+        'expansion_signal': '(' ~ c.seats_nearly_full ~ ' or ' ~ c.gated_feature_attempts ~ ' or '
+            ~ c.user_growth ~ ')',
+    }) -%}
+    {%- do c.update({
+        'dormant': '(' ~ c.inactive ~ ' and not ' ~ c.open_opportunity ~ ' and not '
+            ~ c.problem_confirmed ~ ' and ((' ~ c.is_customer ~ ' and ' ~ c.tenured_customer
+            ~ ') or (not ' ~ c.is_customer ~ ' and (' ~ c.former_customer ~ ' or '
+            ~ c.used_product ~ '))))',
+    }) -%}
+    {{ return(c) }}
+{% endmacro %}
+
+{% macro lifecycle_stage_columns() %}
+    {%- set c = lifecycle_stage_conditions() -%}
+    {%- set stages = [
+        ('Dormant', c.dormant, [
+            ('no_core_events_90d', 'true'),
+            ('customer_inactive', c.is_customer),
+            ('former_customer', 'not ' ~ c.is_customer ~ ' and ' ~ c.former_customer),
+            ('product_abandoned', 'not ' ~ c.is_customer ~ ' and not ' ~ c.former_customer),
+        ]),
+        ('Risk', c.is_customer ~ ' and ' ~ c.at_risk, [
+            ('usage_drop_50pct', c.usage_drop),
+            ('unresolved_tickets', c.unresolved_tickets),
+            ('renewal_due', c.renewal_due),
+            ('payment_failed', c.payment_failed),
+            ('open_dispute', c.open_dispute),
+            ('overdue_invoice', c.overdue_invoice),
+        ]),
+        ('Expansion', c.is_customer ~ ' and ' ~ c.active_usage ~ ' and ' ~ c.expansion_signal, [
+            ('active_usage', 'true'),
+            ('seats_nearly_full', c.seats_nearly_full),
+            ('gated_feature_attempts', c.gated_feature_attempts),
+            ('user_growth', c.user_growth),
+        ]),
+        ('Active', c.is_customer ~ ' and ' ~ c.active_usage, [
+            ('active_usage', 'true'),
+        ]),
+        ('Customer', c.is_customer, [
+            ('paying_subscription', c.paying_subscription),
+            ('closed_won_deal', 'not ' ~ c.paying_subscription),
+            ('not_yet_active', 'true'),
+        ]),
+        ('Opportunity', c.open_opportunity, [
+            ('open_opportunity', 'true'),
+        ]),
+        ('Qualified', c.icp_fit ~ ' and ' ~ c.problem_confirmed, [
+            ('icp_fit', 'true'),
+            ('lead_qualified', c.lead_qualified),
+            ('hand_raise', c.hand_raise),
+            ('gated_feature_attempt', c.gated_feature_attempt),
+        ]),
+        ('Lead', c.known_contact, [
+            ('known_contact', 'true'),
+        ]),
+        ('Unknown', 'true', [
+            ('no_known_contact', 'true'),
+        ]),
+    ] -%}
+    case
+        {%- for stage, condition, _ in stages %}
+        when {{ condition }} then '{{ stage }}'
+        {%- endfor %}
+    end as stage,
+    case
+        {%- for stage, condition, reasons in stages %}
+        when {{ condition }} then rtrim(
+            {%- for code, reason_condition in reasons %}
+            case when {{ reason_condition }} then '{{ code }},' else '' end
+            {%- if not loop.last %} ||{% endif %}
+            {%- endfor %},
+            ','
+        )
+        {%- endfor %}
+    end as reason_codes
+{% endmacro %}

@@ -1,0 +1,20 @@
+{#- Product activity per account and day (days without events are absent). -#}
+with events as (
+    select * from {{ ref('int_events_attributed') }}
+    where account_id is not null
+),
+
+final as (
+    select
+        account_id,
+        event_date as activity_date,
+        count(*) as event_count,
+        count(case when is_core then 1 end) as core_event_count,
+        count(case when is_gated_feature then 1 end) as gated_feature_attempt_count,
+        count(case when is_hand_raise then 1 end) as hand_raise_count,
+        count(distinct case when is_core then person_id end) as core_user_count
+    from events
+    group by account_id, event_date
+)
+
+select * from final

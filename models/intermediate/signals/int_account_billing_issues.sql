@@ -1,0 +1,97 @@
+{#-
+    Billing trouble on each account as date ranges [started_date, ended_date):
+    failed payments (one day), disputes (open until won or lost) and overdue invoices
+    (from the due date until paid). ended_date is null while the issue is still open.
+-#}
+with charges as (
+    {{ optional_ref('stg_stripe__charges', 'lifecycle_using_stripe', {
+        'charge_id': 'string', 'customer_id': 'string', 'invoice_id': 'string',
+        'charge_status': 'string', 'is_paid': 'boolean', 'created_at': 'timestamp',
+    }) }}
+),
+
+disputes as (
+    {{ optional_ref('stg_stripe__disputes', 'lifecycle_using_stripe', {
+        'dispute_id': 'string', 'charge_id': 'string', 'dispute_status': 'string',
+        'created_at': 'timestamp', 'synced_at': 'timestamp',
+    }) }}
+),
+
+invoices as (
+    {{ optional_ref('stg_stripe__invoices', 'lifecycle_using_stripe', {
+        'invoice_id': 'string', 'customer_id': 'string', 'invoice_status': 'string',
+        'due_at': 'timestamp', 'synced_at': 'timestamp',
+    }) }}
+),
+
+account_identifiers as (
+    select * from {{ ref('int_account_identifiers') }}
+),
+
+invoice_payments as (
+    select
+        invoice_id,
+        min(created_at) as paid_at
+    from charges
+    where is_paid
+    group by invoice_id
+),
+
+issues as (
+    select
+        'failed_payment' as issue_type,
+        charge_id as issue_id,
+        customer_id,
+        cast(created_at as date) as started_date,
+        cast({{ dbt.dateadd('day', 1, 'cast(created_at as date)') }} as date) as ended_date
+    from charges
+    where charge_status = 'failed'
+
+    union all
+
+    select
+        'open_dispute' as issue_type,
+        disputes.dispute_id as issue_id,
+        charges.customer_id,
+        cast(disputes.created_at as date) as started_date,
+        case
+            when disputes.dispute_status in ('won', 'lost', 'warning_closed', 'charge_refunded')
+                then cast(disputes.synced_at as date)
+        end as ended_date
+    from disputes
+    inner join charges
+        on disputes.charge_id = charges.charge_id
+
+    union all
+
+    select
+        'overdue_invoice' as issue_type,
+        invoices.invoice_id as issue_id,
+        invoices.customer_id,
+        cast({{ dbt.dateadd('day', 1, 'cast(invoices.due_at as date)') }} as date)
+            as started_date,
+        case
+            when invoices.invoice_status = 'paid'
+                then cast(coalesce(invoice_payments.paid_at, invoices.synced_at) as date)
+        end as ended_date
+    from invoices
+    left join invoice_payments
+        on invoices.invoice_id = invoice_payments.invoice_id
+    where invoices.due_at is not null
+        and invoices.invoice_status in ('open', 'paid', 'uncollectible')
+),
+
+final as (
+    select
+        issues.issue_type,
+        issues.issue_id,
+        accounts.account_id,
+        issues.started_date,
+        issues.ended_date
+    from issues
+    inner join account_identifiers as accounts
+        on accounts.node_key = 'stripe_customer:' || issues.customer_id
+    where issues.ended_date is null or issues.ended_date > issues.started_date
+)
+
+select * from final

@@ -1,0 +1,27 @@
+{#- CRM opportunities on their account, open from creation until closed. -#}
+with opportunities as (
+    select * from {{ ref('stg_salesforce__opportunities') }}
+),
+
+account_identifiers as (
+    select * from {{ ref('int_account_identifiers') }}
+),
+
+final as (
+    select
+        opportunities.opportunity_id,
+        accounts.account_id,
+        opportunities.opportunity_type,
+        opportunities.stage_name,
+        opportunities.amount,
+        opportunities.is_closed,
+        opportunities.is_won,
+        cast(opportunities.created_at as date) as created_date,
+        case when opportunities.is_closed then opportunities.close_date end as closed_date,
+        opportunities.last_modified_at
+    from opportunities
+    inner join account_identifiers as accounts
+        on accounts.node_key = 'crm_account:' || opportunities.account_id
+)
+
+select * from final

@@ -1,0 +1,198 @@
+{#-
+    What is known about each account regardless of the day: firmographics (from the
+    CRM account, else from its leads), how many ICP criteria it meets, since when a
+    contact is known, when a lead was last qualified, when it first used the product.
+-#}
+with accounts as (
+    select * from {{ ref('int_accounts') }}
+),
+
+crm_accounts as (
+    select * from {{ ref('stg_salesforce__accounts') }}
+),
+
+leads as (
+    select * from {{ ref('stg_salesforce__leads') }}
+),
+
+person_identifiers as (
+    select * from {{ ref('int_person_identifiers') }}
+),
+
+person_accounts as (
+    select * from {{ ref('int_person_accounts') }}
+),
+
+account_identifiers as (
+    select * from {{ ref('int_account_identifiers') }}
+),
+
+activity as (
+    select * from {{ ref('int_account_activity_daily') }}
+),
+
+icp_criteria as (
+    select * from {{ ref('icp_criteria') }}
+),
+
+lead_accounts as (
+    -- a lead belongs to the account it was converted into, else to its person's
+    -- account, else to the account of its company domain
+    select
+        leads.lead_id,
+        coalesce(
+            converted_account.account_id,
+            person_accounts.account_id,
+            domain_account.account_id
+        ) as account_id
+    from leads
+    left join account_identifiers as converted_account
+        on converted_account.node_key = 'crm_account:' || leads.converted_account_id
+    left join person_identifiers as lead_person
+        on lead_person.node_key = 'salesforce_lead:' || leads.lead_id
+    left join person_accounts
+        on lead_person.person_id = person_accounts.person_id
+    left join account_identifiers as domain_account
+        on domain_account.node_key = 'email_domain:' || coalesce(
+            {{ website_domain('leads.website') }},
+            {{ dbt.split_part('leads.email', "'@'", 2) }}
+        )
+),
+
+account_leads as (
+    select
+        lead_accounts.account_id,
+        leads.lead_id,
+        leads.lead_status,
+        leads.industry,
+        leads.number_of_employees,
+        leads.country,
+        leads.created_at,
+        leads.last_modified_at
+    from leads
+    inner join lead_accounts
+        on leads.lead_id = lead_accounts.lead_id
+    where lead_accounts.account_id is not null
+),
+
+lead_facts as (
+    select
+        account_id,
+        max_by(industry, case when industry is not null then last_modified_at end) as industry,
+        max_by(
+            number_of_employees,
+            case when number_of_employees is not null then last_modified_at end
+        ) as number_of_employees,
+        max_by(country, case when country is not null then last_modified_at end) as country,
+        max(case when lead_status = 'Qualified' then last_modified_at end) as lead_qualified_at,
+        min(created_at) as first_lead_created_at
+    from account_leads
+    group by account_id
+),
+
+contact_sightings as (
+    select
+        account_id,
+        min(known_at) as known_contact_since
+    from (
+        select
+            person_accounts.account_id,
+            person_identifiers.first_seen_at as known_at
+        from person_identifiers
+        inner join person_accounts
+            on person_identifiers.person_id = person_accounts.person_id
+        where person_identifiers.identifier_type
+            in ('email', 'salesforce_lead', 'salesforce_contact')
+        union all
+        select
+            account_id,
+            created_at as known_at
+        from account_leads
+    ) as sightings
+    group by account_id
+),
+
+first_use as (
+    select
+        account_id,
+        min(activity_date) as first_activity_date,
+        min(case when core_event_count > 0 then activity_date end) as first_core_event_date
+    from activity
+    group by account_id
+),
+
+firmographics as (
+    select
+        accounts.account_id,
+        accounts.account_name,
+        accounts.is_internal,
+        accounts.first_seen_at,
+        coalesce(crm_accounts.industry, lead_facts.industry) as industry,
+        coalesce(crm_accounts.number_of_employees, lead_facts.number_of_employees)
+            as number_of_employees,
+        coalesce(crm_accounts.billing_country, lead_facts.country) as country,
+        lead_facts.lead_qualified_at,
+        least(
+            coalesce(contact_sightings.known_contact_since, crm_accounts.created_at),
+            coalesce(crm_accounts.created_at, contact_sightings.known_contact_since)
+        ) as known_contact_since,
+        first_use.first_activity_date,
+        first_use.first_core_event_date
+    from accounts
+    left join crm_accounts
+        on accounts.crm_account_id = crm_accounts.account_id
+    left join lead_facts
+        on accounts.account_id = lead_facts.account_id
+    left join contact_sightings
+        on accounts.account_id = contact_sightings.account_id
+    left join first_use
+        on accounts.account_id = first_use.account_id
+),
+
+criteria_met as (
+    select
+        firmographics.account_id,
+        count(distinct icp_criteria.criterion) as icp_criteria_met
+    from firmographics
+    inner join icp_criteria
+        on (
+            icp_criteria.attribute = 'industry'
+            and firmographics.industry = icp_criteria.match_value
+        )
+        or (
+            icp_criteria.attribute = 'country'
+            and firmographics.country = icp_criteria.match_value
+        )
+        or (
+            icp_criteria.attribute = 'number_of_employees'
+            and firmographics.number_of_employees
+            between icp_criteria.min_value and icp_criteria.max_value
+        )
+    group by firmographics.account_id
+),
+
+final as (
+    select
+        firmographics.account_id,
+        firmographics.account_name,
+        firmographics.industry,
+        firmographics.country,
+        firmographics.number_of_employees,
+        coalesce(criteria_met.icp_criteria_met, 0) as icp_criteria_met,
+        coalesce(criteria_met.icp_criteria_met, 0) >= {{ var('icp_min_criteria') }}
+            as is_icp_fit,
+        firmographics.is_internal,
+        cast(firmographics.first_seen_at as date) as first_seen_date,
+        least(
+            coalesce(cast(firmographics.first_seen_at as date), firmographics.first_activity_date),
+            coalesce(firmographics.first_activity_date, cast(firmographics.first_seen_at as date))
+        ) as history_start_date,
+        cast(firmographics.known_contact_since as date) as known_contact_since_date,
+        cast(firmographics.lead_qualified_at as date) as lead_qualified_date,
+        firmographics.first_core_event_date
+    from firmographics
+    left join criteria_met
+        on firmographics.account_id = criteria_met.account_id
+)
+
+select * from final

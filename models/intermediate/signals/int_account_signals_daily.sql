@@ -1,0 +1,41 @@
+{#-
+    The daily history of every account's signals and stage, from its first day to the
+    as_of_date var. Incremental: a run recomputes the last history_reprocess_days days
+    it already has (late-arriving data) and adds the days up to as_of_date; a full
+    refresh backfills from history_start_date (default: the first day with data).
+-#}
+{{
+    config(
+        materialized='incremental',
+        unique_key=['account_id', 'signal_date'],
+        incremental_strategy='delete+insert',
+        on_schema_change='fail',
+    )
+}}
+
+{%- if is_incremental() -%}
+    {%- set range_start -%}
+        (select {{ dbt.dateadd('day', 1 - var('history_reprocess_days'), 'max(signal_date)') }}
+         from {{ this }})
+    {%- endset -%}
+{%- elif var('history_start_date') -%}
+    {%- set range_start = "cast('" ~ var('history_start_date') ~ "' as date)" -%}
+{%- else -%}
+    {%- set range_start -%}
+        (select min(history_start_date) from {{ ref('int_account_profiles') }})
+    {%- endset -%}
+{%- endif %}
+
+with
+{{ account_signal_inputs() }}
+
+{{ account_daily_signals(range_start, as_of_date()) }},
+
+final as (
+    select
+        signals.*,
+        {{ lifecycle_stage_columns() }}
+    from signals
+)
+
+select * from final

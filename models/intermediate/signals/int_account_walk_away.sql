@@ -1,0 +1,110 @@
+{#-
+    Walk-away clocks (seed 000) as of the as_of_date var: a lead nobody met within
+    walk_away_no_meeting_days, an opportunity without a demo after
+    walk_away_no_demo_days, an account that never activated within
+    walk_away_no_activation_days of first appearing. One row per account whose clock
+    ran out (the earliest one), with the day it ran out. Accounts that ever paid are
+    not prospects and have no clock.
+-#}
+with profiles as (
+    select * from {{ ref('int_account_profiles') }}
+),
+
+activation as (
+    select * from {{ ref('int_account_activation') }}
+),
+
+opportunities as (
+    select * from {{ ref('int_account_opportunities') }}
+),
+
+leads as (
+    select * from {{ ref('stg_salesforce__leads') }}
+),
+
+subscriptions as (
+    select * from {{ ref('int_account_subscription_periods') }}
+),
+
+person_identifiers as (
+    select * from {{ ref('int_person_identifiers') }}
+),
+
+person_accounts as (
+    select * from {{ ref('int_person_accounts') }}
+),
+
+open_leads as (
+    select
+        person_accounts.account_id,
+        max(leads.last_modified_at) as last_moved_at
+    from leads
+    inner join person_identifiers
+        on person_identifiers.node_key = 'salesforce_lead:' || leads.lead_id
+    inner join person_accounts
+        on person_identifiers.person_id = person_accounts.person_id
+    where leads.lead_status in ('Open - Not Contacted', 'Working - Contacted')
+        and not leads.is_converted
+        and leads.created_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
+    group by person_accounts.account_id
+),
+
+clocks as (
+    select
+        open_leads.account_id,
+        'no_first_meeting' as walk_away_reason,
+        cast({{ dbt.dateadd('day', var('walk_away_no_meeting_days'), 'open_leads.last_moved_at') }}
+            as date) as walk_away_date
+    from open_leads
+    where not exists (
+        select 1 from opportunities
+        where opportunities.account_id = open_leads.account_id
+            and opportunities.created_date <= {{ as_of_date() }}
+    )
+
+    union all
+
+    select
+        account_id,
+        'no_demo' as walk_away_reason,
+        cast({{ dbt.dateadd('day', var('walk_away_no_demo_days'), 'created_date') }} as date)
+            as walk_away_date
+    from opportunities
+    where stage_name in ('Prospecting', 'Discovery')
+        and (closed_date is null or closed_date > {{ as_of_date() }})
+        and created_date <= {{ as_of_date() }}
+
+    union all
+
+    select
+        profiles.account_id,
+        'no_activation' as walk_away_reason,
+        cast({{ dbt.dateadd('day', var('walk_away_no_activation_days'), 'profiles.first_seen_date') }}
+            as date) as walk_away_date
+    from profiles
+    left join activation
+        on profiles.account_id = activation.account_id
+    where activation.activated_at is null or cast(activation.activated_at as date) > {{ as_of_date() }}
+),
+
+customers as (
+    -- the clocks are for prospects: anyone who has paid or signed is out of scope
+    select account_id from subscriptions
+    where is_paying and valid_from_date <= {{ as_of_date() }}
+    union
+    select account_id from opportunities
+    where is_won and closed_date <= {{ as_of_date() }}
+),
+
+final as (
+    select
+        clocks.account_id,
+        min_by(clocks.walk_away_reason, clocks.walk_away_date) as walk_away_reason,
+        min(clocks.walk_away_date) as walk_away_date
+    from clocks
+    where clocks.walk_away_date <= {{ as_of_date() }}
+        and clocks.account_id not in (select customers.account_id from customers)
+    group by clocks.account_id
+)
+
+select * from final

@@ -1,0 +1,79 @@
+{#-
+    One row per person, kept apart from account status: how far the person got
+    (anonymous, known, signed up, active, lapsed, dormant) as of the as_of_date var,
+    their activation, and the account they belong to with its stage.
+-#}
+with persons as (
+    select * from {{ ref('int_persons') }}
+),
+
+person_accounts as (
+    select * from {{ ref('int_person_accounts') }}
+),
+
+activation as (
+    select * from {{ ref('int_person_activation') }}
+),
+
+lifecycle_state as (
+    select * from {{ ref('lifecycle_state') }}
+),
+
+events as (
+    select * from {{ ref('int_events_attributed') }}
+    where person_id is not null and event_date <= {{ as_of_date() }}
+),
+
+usage as (
+    select
+        person_id,
+        count(
+            case
+                when is_core and event_date > {{ dbt.dateadd('day', -30, as_of_date()) }} then 1
+            end
+        ) as core_events_30d,
+        max(case when is_core then event_date end) as last_core_event_date,
+        max(event_date) as last_seen_date
+    from events
+    group by person_id
+),
+
+final as (
+    select
+        persons.person_id,
+        person_accounts.account_id,
+        lifecycle_state.stage as account_stage,
+        case
+            when usage.core_events_30d > 0 then 'active'
+            when usage.last_core_event_date
+                <= {{ dbt.dateadd('day', -var('dormant_inactive_days'), as_of_date()) }}
+                then 'dormant'
+            when usage.last_core_event_date is not null then 'lapsed'
+            when persons.user_id_count > 0 then 'signed_up'
+            when persons.is_known_contact then 'known'
+            else 'anonymous'
+        end as person_status,
+        persons.is_known_contact,
+        persons.is_internal,
+        cast(activation.signed_up_at as date) as signed_up_date,
+        cast(activation.activated_at as date) as activated_date,
+        cast(activation.days_to_activate as integer) as days_to_activate,
+        coalesce(activation.is_activated_within_window, false) as is_activated_within_window,
+        cast(coalesce(usage.core_events_30d, 0) as integer) as core_events_30d,
+        usage.last_core_event_date,
+        usage.last_seen_date,
+        cast(persons.first_seen_at as date) as first_seen_date,
+        {{ as_of_date() }} as as_of_date
+    from persons
+    left join person_accounts
+        on persons.person_id = person_accounts.person_id
+    left join lifecycle_state
+        on person_accounts.account_id = lifecycle_state.account_id
+    left join activation
+        on persons.person_id = activation.person_id
+    left join usage
+        on persons.person_id = usage.person_id
+    where cast(persons.first_seen_at as date) <= {{ as_of_date() }}
+)
+
+select * from final
