@@ -101,7 +101,7 @@ def small_world(tmp_path_factory) -> Warehouse:
     """A small generated world, built once with `dbt build` for the whole session."""
     work = tmp_path_factory.mktemp("small_world")
     db = work / "warehouse.duckdb"
-    generate(db, seed=11, scale=0.06, today=TODAY)
+    generate(db, seed=11, scale=0.3, today=TODAY)
     warehouse = Warehouse(db, ROOT, work)
     warehouse.dbt("build", vars={"as_of_date": TODAY.isoformat()})
     return warehouse

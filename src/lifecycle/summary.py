@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-LAYERS = ("raw", "staging", "intermediate", "marts", "reference")
+LAYERS = ("raw", "staging", "intermediate", "marts", "snapshots", "reference")
 
 
 @dataclass

@@ -29,7 +29,7 @@ crm_accounts as (
     select * from {{ ref('stg_salesforce__accounts') }}
 ),
 
-groups as (
+group_calls as (
     select * from {{ ref('stg_segment__groups') }}
 ),
 
@@ -43,21 +43,21 @@ identity_nodes as (
 
 workspace_member_domains as (
     select
-        groups.workspace_id,
+        group_calls.workspace_id,
         email_node.email_domain,
         count(distinct member.person_id) as member_count,
-        min(groups.occurred_at) as observed_at,
-        min_by(groups.message_id, groups.occurred_at) as evidence_record_key
-    from groups
+        min(group_calls.occurred_at) as observed_at,
+        min_by(group_calls.message_id, group_calls.occurred_at) as evidence_record_key
+    from group_calls
     inner join person_identifiers as member
-        on member.node_key = 'user_id:' || groups.user_id
+        on member.node_key = 'user_id:' || group_calls.user_id
     inner join person_identifiers as member_email
         on member.person_id = member_email.person_id
         and member_email.identifier_type = 'email'
     inner join identity_nodes as email_node
         on member_email.node_key = email_node.node_key
     where email_node.email_domain is not null and email_node.email_domain != ''
-    group by groups.workspace_id, email_node.email_domain
+    group by group_calls.workspace_id, email_node.email_domain
 ),
 
 workspace_dominant_domains as (
@@ -97,12 +97,12 @@ organization_workspaces as (
     from (
         select
             zendesk_users.organization_id,
-            groups.workspace_id,
+            group_calls.workspace_id,
             min(zendesk_users.created_at) as observed_at,
             min(zendesk_users.zendesk_user_id) as evidence_record_key,
             row_number() over (
                 partition by zendesk_users.organization_id
-                order by count(distinct requester.person_id) desc, groups.workspace_id
+                order by count(distinct requester.person_id) desc, group_calls.workspace_id
             ) as workspace_rank
         from zendesk_users
         inner join person_identifiers as requester
@@ -110,10 +110,10 @@ organization_workspaces as (
         inner join person_identifiers as member
             on requester.person_id = member.person_id
             and member.identifier_type = 'user_id'
-        inner join groups
-            on member.identifier_value = groups.user_id
+        inner join group_calls
+            on member.identifier_value = group_calls.user_id
         where zendesk_users.organization_id is not null
-        group by zendesk_users.organization_id, groups.workspace_id
+        group by zendesk_users.organization_id, group_calls.workspace_id
     ) as ranked
     where workspace_rank = 1
 ),

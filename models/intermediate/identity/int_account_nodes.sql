@@ -17,7 +17,7 @@ leads as (
     select * from {{ ref('stg_salesforce__leads') }}
 ),
 
-groups as (
+group_calls as (
     select * from {{ ref('stg_segment__groups') }}
 ),
 
@@ -70,7 +70,7 @@ sightings as (
     select
         'workspace:' || workspace_id as node_key,
         min(occurred_at) as observed_at
-    from groups
+    from group_calls
     group by workspace_id
     union all
     select

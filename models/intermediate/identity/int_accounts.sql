@@ -17,7 +17,7 @@ crm_accounts as (
     select * from {{ ref('stg_salesforce__accounts') }}
 ),
 
-groups as (
+group_calls as (
     select * from {{ ref('stg_segment__groups') }}
 ),
 
@@ -37,7 +37,7 @@ workspace_names as (
     select
         workspace_id,
         max_by(workspace_name, occurred_at) as workspace_name
-    from groups
+    from group_calls
     where workspace_name is not null
     group by workspace_id
 ),

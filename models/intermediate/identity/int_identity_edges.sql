@@ -8,7 +8,7 @@ with identifies as (
     select * from {{ ref('stg_segment__identifies') }}
 ),
 
-groups as (
+group_calls as (
     select * from {{ ref('stg_segment__groups') }}
 ),
 
@@ -48,7 +48,7 @@ zendesk_users as (
 segment_device_logins as (
     {%- for relation, source_label in [
         ('identifies', 'segment.identifies'),
-        ('groups', 'segment.groups'),
+        ('group_calls', 'segment.groups'),
         ('tracks', 'segment.tracks'),
         ('pages', 'segment.pages'),
         ('nps_responses', 'segment.nps_survey_submitted'),

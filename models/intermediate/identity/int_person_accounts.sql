@@ -30,7 +30,7 @@ leads as (
     select * from {{ ref('stg_salesforce__leads') }}
 ),
 
-groups as (
+group_calls as (
     select * from {{ ref('stg_segment__groups') }}
 ),
 
@@ -87,14 +87,14 @@ candidates as (
         person.person_id,
         3 as mapping_precedence,
         'workspace' as mapping_rule,
-        'workspace:' || groups.workspace_id as account_node_key,
+        'workspace:' || group_calls.workspace_id as account_node_key,
         person.node_key as evidence_node_key,
-        max(groups.occurred_at) as evidence_at
+        max(group_calls.occurred_at) as evidence_at
     from person_identifiers as person
-    inner join groups
+    inner join group_calls
         on person.identifier_type = 'user_id'
-        and person.identifier_value = groups.user_id
-    group by person.person_id, groups.workspace_id, person.node_key
+        and person.identifier_value = group_calls.user_id
+    group by person.person_id, group_calls.workspace_id, person.node_key
 
     union all
 

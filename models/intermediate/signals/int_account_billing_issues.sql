@@ -77,7 +77,8 @@ issues as (
     from invoices
     left join invoice_payments
         on invoices.invoice_id = invoice_payments.invoice_id
-    where invoices.due_at is not null
+    where
+        invoices.due_at is not null
         and invoices.invoice_status in ('open', 'paid', 'uncollectible')
 ),
 
@@ -85,12 +86,12 @@ final as (
     select
         issues.issue_type,
         issues.issue_id,
-        accounts.account_id,
+        account_lookup.account_id,
         issues.started_date,
         issues.ended_date
     from issues
-    inner join account_identifiers as accounts
-        on accounts.node_key = 'stripe_customer:' || issues.customer_id
+    inner join account_identifiers as account_lookup
+        on account_lookup.node_key = 'stripe_customer:' || issues.customer_id
     where issues.ended_date is null or issues.ended_date > issues.started_date
 )
 

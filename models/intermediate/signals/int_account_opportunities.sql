@@ -10,18 +10,18 @@ account_identifiers as (
 final as (
     select
         opportunities.opportunity_id,
-        accounts.account_id,
+        account_lookup.account_id,
         opportunities.opportunity_type,
         opportunities.stage_name,
         opportunities.amount,
         opportunities.is_closed,
         opportunities.is_won,
         cast(opportunities.created_at as date) as created_date,
-        case when opportunities.is_closed then opportunities.close_date end as closed_date,
-        opportunities.last_modified_at
+        opportunities.last_modified_at,
+        case when opportunities.is_closed then opportunities.close_date end as closed_date
     from opportunities
-    inner join account_identifiers as accounts
-        on accounts.node_key = 'crm_account:' || opportunities.account_id
+    inner join account_identifiers as account_lookup
+        on account_lookup.node_key = 'crm_account:' || opportunities.account_id
 )
 
 select * from final

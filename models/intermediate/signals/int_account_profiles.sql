@@ -101,7 +101,8 @@ contact_sightings as (
         from person_identifiers
         inner join person_accounts
             on person_identifiers.person_id = person_accounts.person_id
-        where person_identifiers.identifier_type
+        where
+            person_identifiers.identifier_type
             in ('email', 'salesforce_lead', 'salesforce_contact')
         union all
         select
@@ -127,17 +128,17 @@ firmographics as (
         accounts.account_name,
         accounts.is_internal,
         accounts.first_seen_at,
+        lead_facts.lead_qualified_at,
+        first_use.first_activity_date,
+        first_use.first_core_event_date,
         coalesce(crm_accounts.industry, lead_facts.industry) as industry,
         coalesce(crm_accounts.number_of_employees, lead_facts.number_of_employees)
             as number_of_employees,
         coalesce(crm_accounts.billing_country, lead_facts.country) as country,
-        lead_facts.lead_qualified_at,
         least(
             coalesce(contact_sightings.known_contact_since, crm_accounts.created_at),
             coalesce(crm_accounts.created_at, contact_sightings.known_contact_since)
-        ) as known_contact_since,
-        first_use.first_activity_date,
-        first_use.first_core_event_date
+        ) as known_contact_since
     from accounts
     left join crm_accounts
         on accounts.crm_account_id = crm_accounts.account_id

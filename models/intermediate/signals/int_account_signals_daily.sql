@@ -14,10 +14,10 @@
 }}
 
 {%- if is_incremental() -%}
-    {%- set range_start -%}
-        (select {{ dbt.dateadd('day', 1 - var('history_reprocess_days'), 'max(signal_date)') }}
+{%- set range_start -%}
+(select {{ dbt.dateadd('day', 1 - var('history_reprocess_days'), 'max(signal_date)') }}
          from {{ this }})
-    {%- endset -%}
+{%- endset -%}
 {%- elif var('history_start_date') -%}
     {%- set range_start = "cast('" ~ var('history_start_date') ~ "' as date)" -%}
 {%- else -%}

@@ -49,15 +49,19 @@ subscription_prices as (
 final as (
     select
         versions.subscription_id,
-        accounts.account_id,
+        account_lookup.account_id,
         versions.subscription_status,
         versions.seat_quantity,
         subscription_prices.plan_name,
         subscription_prices.billing_interval,
+        versions.is_cancel_at_period_end,
+        versions.valid_from,
+        cast(versions.valid_from as date) as valid_from_date,
+        cast(versions.valid_to as date) as valid_to_date,
+        cast(versions.current_period_end_at as date) as period_end_date,
         versions.subscription_status in ('active', 'past_due') and versions.ended_at is null
             as is_paying,
         subscription_prices.billing_interval = 'year' as is_annual,
-        versions.is_cancel_at_period_end,
         coalesce(versions.seat_quantity, 0) * subscription_prices.unit_amount_cents / 100.0
         / (
             case subscription_prices.billing_interval
@@ -67,13 +71,10 @@ final as (
                 when 'day' then 12.0 / 365.0
             end
             * subscription_prices.billing_interval_count
-        ) as mrr,
-        cast(versions.valid_from as date) as valid_from_date,
-        cast(versions.valid_to as date) as valid_to_date,
-        cast(versions.current_period_end_at as date) as period_end_date
+        ) as mrr
     from versions
-    inner join account_identifiers as accounts
-        on accounts.node_key = 'stripe_customer:' || versions.customer_id
+    inner join account_identifiers as account_lookup
+        on account_lookup.node_key = 'stripe_customer:' || versions.customer_id
     left join subscription_prices
         on versions.subscription_id = subscription_prices.subscription_id
 )

@@ -52,18 +52,18 @@ ratings as (
 final as (
     select
         tickets.ticket_id,
-        coalesce(organization_account.account_id, person_accounts.account_id) as account_id,
         requester.person_id as requester_person_id,
         tickets.ticket_status,
         tickets.priority,
         ratings.satisfaction_rating,
-        tickets.priority = 'urgent' as is_urgent,
         tickets.created_at,
+        ratings.rated_at,
+        coalesce(organization_account.account_id, person_accounts.account_id) as account_id,
+        tickets.priority = 'urgent' as is_urgent,
         case
             when tickets.ticket_status in ('solved', 'closed')
                 then coalesce(resolutions.resolved_at, tickets.updated_at)
-        end as resolved_at,
-        ratings.rated_at
+        end as resolved_at
     from tickets
     left join resolutions
         on tickets.ticket_id = resolutions.ticket_id

@@ -6,6 +6,12 @@
     ran out (the earliest one), with the day it ran out. Accounts that ever paid are
     not prospects and have no clock.
 -#}
+{%- set meeting_deadline = dbt.dateadd(
+    'day', var('walk_away_no_meeting_days'), 'open_leads.last_moved_at') -%}
+{%- set demo_deadline = dbt.dateadd('day', var('walk_away_no_demo_days'), 'created_date') -%}
+{%- set activation_deadline = dbt.dateadd(
+    'day', var('walk_away_no_activation_days'), 'profiles.first_seen_date') %}
+
 with profiles as (
     select * from {{ ref('int_account_profiles') }}
 ),
@@ -43,7 +49,8 @@ open_leads as (
         on person_identifiers.node_key = 'salesforce_lead:' || leads.lead_id
     inner join person_accounts
         on person_identifiers.person_id = person_accounts.person_id
-    where leads.lead_status in ('Open - Not Contacted', 'Working - Contacted')
+    where
+        leads.lead_status in ('Open - Not Contacted', 'Working - Contacted')
         and not leads.is_converted
         and leads.created_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
     group by person_accounts.account_id
@@ -53,24 +60,25 @@ clocks as (
     select
         open_leads.account_id,
         'no_first_meeting' as walk_away_reason,
-        cast({{ dbt.dateadd('day', var('walk_away_no_meeting_days'), 'open_leads.last_moved_at') }}
-            as date) as walk_away_date
+        cast({{ meeting_deadline }} as date) as walk_away_date
     from open_leads
-    where not exists (
-        select 1 from opportunities
-        where opportunities.account_id = open_leads.account_id
-            and opportunities.created_date <= {{ as_of_date() }}
-    )
+    where
+        not exists (
+            select opportunities.opportunity_id from opportunities
+            where
+                opportunities.account_id = open_leads.account_id
+                and opportunities.created_date <= {{ as_of_date() }}
+        )
 
     union all
 
     select
         account_id,
         'no_demo' as walk_away_reason,
-        cast({{ dbt.dateadd('day', var('walk_away_no_demo_days'), 'created_date') }} as date)
-            as walk_away_date
+        cast({{ demo_deadline }} as date) as walk_away_date
     from opportunities
-    where stage_name in ('Prospecting', 'Discovery')
+    where
+        stage_name in ('Prospecting', 'Discovery')
         and (closed_date is null or closed_date > {{ as_of_date() }})
         and created_date <= {{ as_of_date() }}
 
@@ -79,12 +87,13 @@ clocks as (
     select
         profiles.account_id,
         'no_activation' as walk_away_reason,
-        cast({{ dbt.dateadd('day', var('walk_away_no_activation_days'), 'profiles.first_seen_date') }}
-            as date) as walk_away_date
+        cast({{ activation_deadline }} as date) as walk_away_date
     from profiles
     left join activation
         on profiles.account_id = activation.account_id
-    where activation.activated_at is null or cast(activation.activated_at as date) > {{ as_of_date() }}
+    where
+        activation.activated_at is null
+        or cast(activation.activated_at as date) > {{ as_of_date() }}
 ),
 
 customers as (
@@ -102,7 +111,8 @@ final as (
         min_by(clocks.walk_away_reason, clocks.walk_away_date) as walk_away_reason,
         min(clocks.walk_away_date) as walk_away_date
     from clocks
-    where clocks.walk_away_date <= {{ as_of_date() }}
+    where
+        clocks.walk_away_date <= {{ as_of_date() }}
         and clocks.account_id not in (select customers.account_id from customers)
     group by clocks.account_id
 )

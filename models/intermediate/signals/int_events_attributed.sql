@@ -44,19 +44,19 @@ final as (
     select
         events_with_person.message_id,
         events_with_person.person_id,
-        coalesce(workspace_account.account_id, person_accounts.account_id) as account_id,
         events_with_person.user_id,
         events_with_person.anonymous_id,
         events_with_person.workspace_id,
         events_with_person.event_name,
+        cast(events_with_person.occurred_at as date) as event_date,
+        events_with_person.occurred_at,
+        events_with_person.received_at,
+        coalesce(workspace_account.account_id, person_accounts.account_id) as account_id,
         coalesce(taxonomy.is_core, false) as is_core,
         coalesce(taxonomy.is_activation, false) as is_activation,
         coalesce(taxonomy.is_gated_feature, false) as is_gated_feature,
         coalesce(taxonomy.is_hand_raise, false) as is_hand_raise,
-        coalesce(taxonomy.is_signup, false) as is_signup,
-        cast(events_with_person.occurred_at as date) as event_date,
-        events_with_person.occurred_at,
-        events_with_person.received_at
+        coalesce(taxonomy.is_signup, false) as is_signup
     from events_with_person
     left join account_identifiers as workspace_account
         on workspace_account.node_key = 'workspace:' || events_with_person.workspace_id

@@ -4,6 +4,8 @@
     days it stayed. The first row of an account has no from_stage: its entry into the
     lifecycle.
 -#}
+{%- set stay_length = dbt.datediff('first_day', 'last_day', 'day') %}
+
 with history as (
     select
         account_id,
@@ -59,9 +61,7 @@ final as (
             when stay_number < max(stay_number) over (partition by account_id)
                 then cast({{ dbt.dateadd('day', 1, 'last_day') }} as {{ dbt.type_timestamp() }})
         end as exited_at,
-        cast(
-            {{ dbt.datediff('first_day', 'last_day', 'day') }} + 1 as integer
-        ) as days_in_stage,
+        cast({{ stay_length }} + 1 as integer) as days_in_stage,
         stay_number = max(stay_number) over (partition by account_id) as is_current
     from stays
 )

@@ -64,7 +64,11 @@ final as (
         stage_definitions.owner_team,
         staged.reason_codes,
         current_spells.previous_stage,
-        cast(coalesce(current_spells.entered_stage_date, staged.signal_date) as {{ dbt.type_timestamp() }})
+        cast(
+            coalesce(
+                current_spells.entered_stage_date, staged.signal_date
+            ) as {{ dbt.type_timestamp() }}
+        )
             as entered_stage_at,
         cast(
             {{ dbt.datediff(
@@ -106,8 +110,9 @@ final as (
         cast(
             case
                 when staged.satisfaction_good_90d + staged.satisfaction_bad_90d > 0
-                    then staged.satisfaction_good_90d * 1.0
-                    / (staged.satisfaction_good_90d + staged.satisfaction_bad_90d)
+                    then
+                        staged.satisfaction_good_90d * 1.0
+                        / (staged.satisfaction_good_90d + staged.satisfaction_bad_90d)
             end as double
         ) as satisfaction_rate_90d,
         staged.is_paying,

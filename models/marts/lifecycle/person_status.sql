@@ -45,7 +45,8 @@ final as (
         lifecycle_state.stage as account_stage,
         case
             when usage.core_events_30d > 0 then 'active'
-            when usage.last_core_event_date
+            when
+                usage.last_core_event_date
                 <= {{ dbt.dateadd('day', -var('dormant_inactive_days'), as_of_date()) }}
                 then 'dormant'
             when usage.last_core_event_date is not null then 'lapsed'

@@ -1,0 +1,112 @@
+"""Lifecycle stages on generated worlds: coverage, history, snapshots, incremental runs."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from itertools import pairwise
+
+import duckdb
+
+from conftest import ROOT, Warehouse
+from lifecycle.generator import generate
+from lifecycle.summary import render, summarize
+
+STAGES = {
+    "Unknown",
+    "Lead",
+    "Qualified",
+    "Opportunity",
+    "Customer",
+    "Active",
+    "Expansion",
+    "Risk",
+    "Dormant",
+}
+
+
+def test_all_nine_stages_occur_in_the_default_world_and_the_summary_shows_them(tmp_path):
+    db = tmp_path / "warehouse.duckdb"
+    result = generate(db, seed=42, scale=1.0, today=date(2026, 6, 30))
+    warehouse = Warehouse(db, ROOT, tmp_path)
+    warehouse.dbt("build", vars={"as_of_date": result.as_of_date})
+
+    counts = dict(
+        warehouse.query(
+            "select stage, count(*) from analytics_marts.lifecycle_state group by stage"
+        )
+    )
+    assert set(counts) == STAGES
+    assert all(count >= 3 for count in counts.values()), counts
+
+    text = render(summarize(db))
+    assert "Accounts by lifecycle stage" in text
+    for stage in STAGES:
+        assert f"  {stage}" in text
+
+
+def test_stage_history_snapshots_and_incremental_runs_agree(tmp_path):
+    first, second = date(2026, 5, 31), date(2026, 6, 30)
+    db = tmp_path / "warehouse.duckdb"
+    generate(db, seed=5, scale=0.15, today=second)
+    warehouse = Warehouse(db, ROOT, tmp_path)
+
+    # Day one: a full build as of the end of May, then an incremental build a month
+    # later. Each `dbt build` snapshots lifecycle_state and runs every data test,
+    # including the one comparing the incrementally built history with the state.
+    warehouse.dbt("build", "--full-refresh", vars={"as_of_date": first.isoformat()})
+    stages_first = dict(
+        warehouse.query("select account_id, stage from analytics_marts.lifecycle_state")
+    )
+    warehouse.dbt("build", vars={"as_of_date": second.isoformat()})
+    stages_second = dict(
+        warehouse.query("select account_id, stage from analytics_marts.lifecycle_state")
+    )
+
+    versions = warehouse.query(
+        "select account_id, stage, dbt_valid_from, dbt_valid_to, entered_stage_at "
+        "from analytics_snapshots.lifecycle_state_snapshot order by account_id, dbt_valid_from"
+    )
+    by_account: dict[str, list[tuple]] = {}
+    for account_id, stage, valid_from, valid_to, entered in versions:
+        by_account.setdefault(account_id, []).append((stage, valid_from, valid_to, entered))
+
+    changed = {a for a in stages_first if stages_second.get(a) not in (None, stages_first[a])}
+    assert changed, "a month should move some accounts"
+    for account_id, rows in by_account.items():
+        current = [r for r in rows if r[2] is None]
+        assert len(current) == 1, account_id
+        assert current[0][0] == stages_second[account_id]
+        for (_, start, end, _), (_, next_start, _, _) in pairwise(rows):
+            assert end == next_start and start < next_start, account_id
+        assert all(valid_from == entered for _, valid_from, _, entered in rows)
+    for account_id in changed:
+        assert len(by_account[account_id]) >= 2
+        assert by_account[account_id][-1][1].date() > first
+
+    # The incrementally built history equals a full rebuild as of the same day.
+    rebuilt_dir = tmp_path / "rebuilt"
+    rebuilt_dir.mkdir()
+    shutil.copy(db, rebuilt_dir / db.name)
+    rebuilt = Warehouse(rebuilt_dir / db.name, ROOT, rebuilt_dir)
+    rebuilt.dbt(
+        "run",
+        "--full-refresh",
+        "--select",
+        "int_account_signals_daily",
+        vars={"as_of_date": second.isoformat()},
+    )
+    compare = (
+        "select * from {db}.analytics_intermediate.int_account_signals_daily "
+        "except select * from {other}.analytics_intermediate.int_account_signals_daily"
+    )
+    con = duckdb.connect()
+    con.execute(f"attach '{db}' as incremental (read_only)")
+    con.execute(f"attach '{rebuilt.db}' as rebuilt (read_only)")
+    assert con.execute(compare.format(db="incremental", other="rebuilt")).fetchall() == []
+    assert con.execute(compare.format(db="rebuilt", other="incremental")).fetchall() == []
+    rows = con.execute(
+        "select count(*), min(signal_date), max(signal_date) "
+        "from incremental.analytics_intermediate.int_account_signals_daily"
+    ).fetchone()
+    assert rows[0] > 1000 and rows[2] == second
