@@ -60,6 +60,12 @@ class Warehouse:
             raise AssertionError(f"dbt {' '.join(args)} failed:\n{result.output[-6000:]}")
         return result
 
+    def compile_analyses(self, vars: dict | None = None) -> dict[str, str]:
+        """Every analysis of the project, compiled for this warehouse: name -> SQL."""
+        self.dbt("compile", "--select", "resource_type:analysis", vars=vars)
+        path = self.work_dir / "target" / "compiled" / "customer_lifecycle" / "analyses"
+        return {sql.stem: sql.read_text() for sql in path.glob("*.sql")}
+
     def query(self, sql: str) -> list[tuple]:
         con = duckdb.connect(str(self.db), read_only=True)
         try:

@@ -4,18 +4,19 @@
     known on that day. One implementation serves the daily history (a range of days)
     and lifecycle_state (the as_of_date alone), so the two cannot disagree.
 
-    How: a dense grid of account-days starting 120 days before range_start (the longest
-    look-back any signal needs), rolling window sums over daily counts, date-range joins
+    How: a dense grid of account-days starting 120 days (or nps_window_days, if longer)
+    before range_start (the longest look-back any signal needs), rolling window sums over daily counts, date-range joins
     for things that are open for a while (tickets, subscriptions, opportunities,
     billing issues), and running sums of +1/-1 changes for active users. Rows before
     range_start are only context and are dropped at the end.
 -#}
 {% macro account_daily_signals(range_start, range_end) %}
+{%- set lookback_days = [120, var('nps_window_days')] | max %}
 bounds as (
     select
         cast({{ range_start }} as date) as range_start_date,
         cast({{ range_end }} as date) as range_end_date,
-        cast({{ dbt.dateadd('day', -120, range_start) }} as date) as lookback_start_date
+        cast({{ dbt.dateadd('day', -lookback_days, range_start) }} as date) as lookback_start_date
 ),
 
 spine as (
@@ -65,6 +66,17 @@ ticket_days as (
     group by account_id, cast(rated_at as date)
 ),
 
+nps_days as (
+    select
+        account_id,
+        response_date as activity_date,
+        count(case when nps_category = 'promoter' then 1 end) as promoters,
+        count(case when nps_category = 'passive' then 1 end) as passives,
+        count(case when nps_category = 'detractor' then 1 end) as detractors
+    from nps_responses
+    group by account_id, response_date
+),
+
 failed_payment_days as (
     select
         account_id,
@@ -86,7 +98,10 @@ daily as (
         coalesce(tickets_daily.tickets_opened, 0) as tickets_opened,
         coalesce(tickets_daily.ratings_good, 0) as ratings_good,
         coalesce(tickets_daily.ratings_bad, 0) as ratings_bad,
-        coalesce(failed_payment_days.failed_payments, 0) as failed_payments
+        coalesce(failed_payment_days.failed_payments, 0) as failed_payments,
+        coalesce(nps_days.promoters, 0) as promoters,
+        coalesce(nps_days.passives, 0) as passives,
+        coalesce(nps_days.detractors, 0) as detractors
     from grid
     left join activity
         on grid.account_id = activity.account_id
@@ -106,6 +121,9 @@ daily as (
     left join failed_payment_days
         on grid.account_id = failed_payment_days.account_id
         and grid.signal_date = failed_payment_days.activity_date
+    left join nps_days
+        on grid.account_id = nps_days.account_id
+        and grid.signal_date = nps_days.activity_date
 ),
 
 rolling as (
@@ -152,6 +170,12 @@ rolling as (
             partition by account_id order by signal_date
             rows between 89 preceding and current row
         ) as failed_payments_90d,
+        {%- for answer in ['promoters', 'passives', 'detractors'] %}
+        sum({{ answer }}) over (
+            partition by account_id order by signal_date
+            rows between {{ var('nps_window_days') - 1 }} preceding and current row
+        ) as nps_{{ answer }}_window,
+        {%- endfor %}
         max(case when core_events > 0 then signal_date end) over (
             partition by account_id order by signal_date
             rows between unbounded preceding and current row
@@ -252,7 +276,10 @@ billing_state as (
                 when subscriptions.is_paying and subscriptions.is_annual
                     then subscriptions.period_end_date
             end
-        ) as renewal_date
+        ) as renewal_date,
+        max(
+            case when subscriptions.is_paying and subscriptions.is_cancel_at_period_end then 1 else 0 end
+        ) = 1 as has_cancellation_requested
     from grid
     inner join subscriptions
         on grid.account_id = subscriptions.account_id
@@ -358,6 +385,7 @@ signals as (
         billing_state.renewal_date,
         {{ dbt.datediff('rolling.signal_date', 'billing_state.renewal_date', 'day') }}
             as days_to_renewal,
+        coalesce(billing_state.has_cancellation_requested, false) as has_cancellation_requested,
         coalesce(billing_history.first_billing_date <= rolling.signal_date, false)
             as has_billing_data,
         case
@@ -367,6 +395,9 @@ signals as (
         won_deals.last_won_deal_date,
         rolling.failed_payments_30d,
         rolling.failed_payments_90d,
+        rolling.nps_promoters_window as nps_promoters,
+        rolling.nps_passives_window as nps_passives,
+        rolling.nps_detractors_window as nps_detractors,
         coalesce(open_billing_issues.open_disputes, 0) as open_disputes,
         coalesce(open_billing_issues.overdue_invoices, 0) as overdue_invoices,
         coalesce(pipeline.open_opportunities, 0) as open_opportunities,

@@ -32,4 +32,9 @@ billing_issues as (
 opportunities as (
     select * from {{ ref('int_account_opportunities') }}
 ),
+
+nps_responses as (
+    select * from {{ ref('int_account_nps_responses') }}
+    where account_id is not null
+),
 {% endmacro %}

@@ -1,5 +1,5 @@
 {#-
-    The daily history of every account's signals and stage, from its first day to the
+    The daily history of every account's signals, stage and PQL score, from its first day to the
     as_of_date var. Incremental: a run recomputes the last history_reprocess_days days
     it already has (late-arriving data) and adds the days up to as_of_date; a full
     refresh backfills from history_start_date (default: the first day with data).
@@ -34,7 +34,9 @@ with
 final as (
     select
         signals.*,
-        {{ lifecycle_stage_columns() }}
+        {{ lifecycle_stage_columns() }},
+        {{ lifecycle_stage_conditions().is_customer }} as is_customer,
+        {{ pql_score_columns() }}
     from signals
 )
 

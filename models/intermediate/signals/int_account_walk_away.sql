@@ -1,13 +1,18 @@
 {#-
-    Walk-away clocks (seed 000) as of the as_of_date var: a lead nobody met within
-    walk_away_no_meeting_days, an opportunity without a demo after
+    Walk-away clocks (seed 000) as of the as_of_date var: a lead nobody met (and who
+    did not use the product either) within walk_away_no_meeting_days, an opportunity without a demo after
     walk_away_no_demo_days, an account that never activated within
     walk_away_no_activation_days of first appearing. One row per account whose clock
     ran out (the earliest one), with the day it ran out. Accounts that ever paid are
     not prospects and have no clock.
 -#}
-{%- set meeting_deadline = dbt.dateadd(
-    'day', var('walk_away_no_meeting_days'), 'open_leads.last_moved_at') -%}
+{%- set last_movement -%}
+    greatest(
+        cast(open_leads.last_moved_at as date),
+        coalesce(last_product_use.last_core_event_date, cast(open_leads.last_moved_at as date))
+    )
+{%- endset -%}
+{%- set meeting_deadline = dbt.dateadd('day', var('walk_away_no_meeting_days'), last_movement) -%}
 {%- set demo_deadline = dbt.dateadd('day', var('walk_away_no_demo_days'), 'created_date') -%}
 {%- set activation_deadline = dbt.dateadd(
     'day', var('walk_away_no_activation_days'), 'profiles.first_seen_date') %}
@@ -30,6 +35,19 @@ leads as (
 
 subscriptions as (
     select * from {{ ref('int_account_subscription_periods') }}
+),
+
+activity as (
+    select * from {{ ref('int_account_activity_daily') }}
+),
+
+last_product_use as (
+    select
+        account_id,
+        max(activity_date) as last_core_event_date
+    from activity
+    where core_event_count > 0 and activity_date <= {{ as_of_date() }}
+    group by account_id
 ),
 
 person_identifiers as (
@@ -62,6 +80,9 @@ clocks as (
         'no_first_meeting' as walk_away_reason,
         cast({{ meeting_deadline }} as date) as walk_away_date
     from open_leads
+    left join last_product_use
+        on open_leads.account_id = last_product_use.account_id
+    -- using the product is movement too: the clock runs from the later of the two
     where
         not exists (
             select opportunities.opportunity_id from opportunities

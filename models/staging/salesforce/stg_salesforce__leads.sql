@@ -10,6 +10,7 @@ final as (
         converted_account_id,
         converted_contact_id,
         converted_opportunity_id,
+        referred_by_account_id,
         email,
         first_name,
         last_name,

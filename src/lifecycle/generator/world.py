@@ -131,6 +131,7 @@ class World:
         self.agents: list[int] = []
         self.kiosk_anon_codes: list[int] = []
         self._account_rows: dict[str, int] = {}
+        self._referrers: list[tuple[int, str]] = []  # (from day, Salesforce account id)
         self._first_visit_anon = ""
         self._weekday = np.array(
             [
@@ -614,6 +615,11 @@ class World:
             ["Open - Not Contacted", "Working - Contacted", "Nurture", "Unqualified"],
             weights=[0.35, 0.3, 0.2, 0.15],
         )[0]
+        lead_source = rnd.choice(["Web Form", "Event", "Outbound", "Partner Referral"])
+        referred_by = None
+        happy_customers = [sf_id for since, sf_id in self._referrers if since < day]
+        if happy_customers and rnd.random() < 0.12:
+            lead_source, referred_by = "Customer Referral", rnd.choice(happy_customers)
         created = self.at(day)
         modified = created + timedelta(
             days=rnd.randint(0, 40) if status != "Open - Not Contacted" else 0
@@ -632,7 +638,8 @@ class World:
             number_of_employees=c.employees,
             country=c.country,
             status=status,
-            lead_source=rnd.choice(["Web Form", "Event", "Outbound", "Partner Referral"]),
+            lead_source=lead_source,
+            referred_by_account_c=referred_by,
             is_converted=False,
             owner_id=rnd.choice(self.reps),
             created_date=created,
@@ -671,8 +678,11 @@ class World:
         c.people.clear()  # the buyer stays a CRM contact; product users are the team
         j = Journey(
             signup_day=min(self.days - 1, close_day + rnd.randint(3, 30)),
-            activation_day=rnd.randint(0, 6), converts=True, sales_led=True,
-            purchase_day=close_day, top_down=True,
+            activation_day=rnd.randint(0, 6),
+            converts=True,
+            sales_led=True,
+            purchase_day=close_day,
+            top_down=True,
         )
         self._draw_customer_trajectory(c, j, [0.65, 0.85, 1.1, 1.3][c.fit])
         self._first_visit_anon = self.ids.uuid()
@@ -1081,6 +1091,8 @@ class World:
             if j.annual and c.sf_account_id and j.cancel_request_day is not None:
                 self._renewal_opportunity(c, end_day, renews=False)
 
+        if j.trajectory in ("grow", "steady") and c.sf_account_id:
+            self._referrers.append((p + 60, c.sf_account_id))
         self._write_subscription_versions(sub_id, customer_id, p, j, versions)
         current = versions[-1]
         self.rows["subscription_item"].add(

@@ -9,6 +9,8 @@ renamed as (
         cast(converted_account_id as {{ dbt.type_string() }}) as converted_account_id,
         cast(converted_contact_id as {{ dbt.type_string() }}) as converted_contact_id,
         cast(converted_opportunity_id as {{ dbt.type_string() }}) as converted_opportunity_id,
+        cast(nullif(trim(referred_by_account_c), '') as {{ dbt.type_string() }})
+            as referred_by_account_id,
         {{ normalize_email('email') }} as email,
         first_name,
         last_name,

@@ -1,0 +1,132 @@
+{#-
+    Health score of each row of `signals` (columns of account_daily_signals), emitted as
+    CTE definitions ending in `health_scores` (account_id, signal_date, the five
+    component scores, health_score, health_band, top_reasons). Used by
+    customer_health_360 for the as_of_date and by the backtest for past days, so both
+    score alike.
+
+    Each component is 0-100, or null when it cannot be measured; the score is the
+    weighted mean of the known components with weights from health_score_weights (so a
+    missing metric shifts weight to the others instead of counting as red). The top
+    reasons are the (at most three) components that cost the most points: weight x
+    (100 - score), largest first, ties by weight then name.
+-#}
+{% macro health_component_scores() %}
+    case
+        when signed_up_date is null and first_core_event_date is null and events_30d = 0
+            then null
+        when coalesce(days_since_last_core_event, 999) >= 30 then 0.0
+        when core_events_prior_30d = 0 then 100.0
+        else least(100.0, 100.0 * core_events_30d / core_events_prior_30d)
+    end as usage_score,
+    case
+        when seats > 0 then least(100.0, 100.0 * active_users_30d / (seats * 0.8))
+    end as adoption_score,
+    case
+        when tickets_90d = 0 and unresolved_tickets = 0
+            and satisfaction_good_90d + satisfaction_bad_90d = 0 then null
+        when satisfaction_good_90d + satisfaction_bad_90d = 0
+            then greatest(0.0, 100.0 - 20 * unresolved_tickets - 20 * urgent_unresolved_tickets)
+        else 0.5 * greatest(0.0, 100.0 - 20 * unresolved_tickets - 20 * urgent_unresolved_tickets)
+            + 50.0 * satisfaction_good_90d / (satisfaction_good_90d + satisfaction_bad_90d)
+    end as support_score,
+    case
+        when not has_billing_data then null
+        when has_cancellation_requested then 0.0
+        else greatest(
+            0.0,
+            100.0 - 25 * least(failed_payments_90d, 4) - 40 * open_disputes - 40 * overdue_invoices
+        )
+    end as billing_score,
+    case
+        when nps_promoters + nps_passives + nps_detractors > 0
+            then 50.0 + 50.0 * (nps_promoters - nps_detractors)
+            / (nps_promoters + nps_passives + nps_detractors)
+    end as sentiment_score
+{% endmacro %}
+
+{% macro health_scores(signals) %}
+health_components as (
+    select
+        account_id,
+        signal_date,
+        {{ health_component_scores() }}
+    from {{ signals }}
+),
+
+health_component_rows as (
+    {%- for component in ['usage', 'adoption', 'support', 'billing', 'sentiment'] %}
+    select
+        account_id,
+        signal_date,
+        '{{ component }}' as component,
+        {{ component }}_score as component_score
+    from health_components
+    where {{ component }}_score is not null
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+),
+
+health_weighted as (
+    select
+        component_rows.account_id,
+        component_rows.signal_date,
+        component_rows.component,
+        component_rows.component_score,
+        weights.weight,
+        weights.reason_code,
+        weights.weight * (100.0 - component_rows.component_score) as points_lost,
+        row_number() over (
+            partition by component_rows.account_id, component_rows.signal_date
+            order by
+                weights.weight * (100.0 - component_rows.component_score) desc,
+                weights.weight desc,
+                component_rows.component
+        ) as loss_rank
+    from health_component_rows as component_rows
+    inner join {{ ref('health_score_weights') }} as weights
+        on component_rows.component = weights.component
+),
+
+health_totals as (
+    select
+        account_id,
+        signal_date,
+        sum(weight * component_score) / sum(weight) as health_score,
+        sum(weight) as known_weight
+    from health_weighted
+    group by account_id, signal_date
+),
+
+health_reasons as (
+    select
+        account_id,
+        signal_date,
+        {{ dbt.listagg('reason_code', "','", 'order by loss_rank') }} as top_reasons
+    from health_weighted
+    where loss_rank <= 3 and points_lost > 0
+    group by account_id, signal_date
+),
+
+health_scores as (
+    select
+        health_components.*,
+        round(health_totals.health_score, 1) as health_score,
+        case
+            when round(health_totals.health_score, 1) >= {{ var('health_band_green_min') }}
+                then 'green'
+            when round(health_totals.health_score, 1) >= {{ var('health_band_yellow_min') }}
+                then 'yellow'
+            when health_totals.health_score is not null then 'red'
+        end as health_band,
+        health_totals.known_weight,
+        coalesce(health_reasons.top_reasons, '') as top_reasons
+    from health_components
+    left join health_totals
+        on health_components.account_id = health_totals.account_id
+        and health_components.signal_date = health_totals.signal_date
+    left join health_reasons
+        on health_components.account_id = health_reasons.account_id
+        and health_components.signal_date = health_reasons.signal_date
+)
+{% endmacro %}

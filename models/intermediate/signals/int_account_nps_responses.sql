@@ -1,0 +1,40 @@
+{#- NPS answers on their account (the workspace answered from, else the respondent's
+    account), classified as promoter (9-10), passive (7-8) or detractor (0-6). -#}
+with responses as (
+    select * from {{ ref('stg_segment__nps_responses') }}
+),
+
+person_identifiers as (
+    select * from {{ ref('int_person_identifiers') }}
+),
+
+account_identifiers as (
+    select * from {{ ref('int_account_identifiers') }}
+),
+
+person_accounts as (
+    select * from {{ ref('int_person_accounts') }}
+),
+
+final as (
+    select
+        responses.message_id,
+        respondent.person_id,
+        responses.nps_score,
+        cast(responses.occurred_at as date) as response_date,
+        coalesce(workspace_account.account_id, person_accounts.account_id) as account_id,
+        case
+            when responses.nps_score >= 9 then 'promoter'
+            when responses.nps_score >= 7 then 'passive'
+            else 'detractor'
+        end as nps_category
+    from responses
+    left join person_identifiers as respondent
+        on respondent.node_key = 'user_id:' || responses.user_id
+    left join account_identifiers as workspace_account
+        on workspace_account.node_key = 'workspace:' || responses.workspace_id
+    left join person_accounts
+        on respondent.person_id = person_accounts.person_id
+)
+
+select * from final
