@@ -13,17 +13,16 @@
     )
 }}
 
+{#- where this run starts: the last days already built, or the very beginning -#}
 {%- if is_incremental() -%}
-{%- set range_start -%}
-(select {{ dbt.dateadd('day', 1 - var('history_reprocess_days'), 'max(signal_date)') }}
-         from {{ this }})
-{%- endset -%}
+{%- set reprocess_days = var('history_reprocess_days') -%}
+{%- set reprocess_from = dbt.dateadd('day', 1 - reprocess_days, 'max(signal_date)') -%}
+{%- set range_start = '(select ' ~ reprocess_from ~ ' from ' ~ this ~ ')' -%}
 {%- elif var('history_start_date') -%}
-    {%- set range_start = "cast('" ~ var('history_start_date') ~ "' as date)" -%}
+{%- set range_start = "cast('" ~ var('history_start_date') ~ "' as date)" -%}
 {%- else -%}
-    {%- set range_start -%}
-        (select min(history_start_date) from {{ ref('int_account_profiles') }})
-    {%- endset -%}
+{%- set profiles = ref('int_account_profiles') -%}
+{%- set range_start = '(select min(history_start_date) from ' ~ profiles ~ ')' -%}
 {%- endif %}
 
 with
