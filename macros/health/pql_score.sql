@@ -18,11 +18,11 @@
         {%- if not loop.last %} +{% endif %}
         {%- endfor %}
     ) as pql_score,
-    rtrim(
+    substr(
         {%- for name, condition in signals %}
-        case when coalesce({{ condition }}, false) then '{{ name }},' else '' end
+        case when coalesce({{ condition }}, false) then ',{{ name }}' else '' end
         {%- if not loop.last %} ||{% endif %}
         {%- endfor %},
-        ','
+        2
     ) as pql_reasons
 {% endmacro %}

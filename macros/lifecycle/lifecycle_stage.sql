@@ -2,7 +2,9 @@
     The lifecycle stage and its reason codes from one row of account signals (the
     columns of account_daily_signals). Entry conditions and precedence are those of
     the stage_definitions seed; thresholds are project vars. Emits two columns:
-    `stage` and `reason_codes` (comma-separated codes of the signals behind the stage).
+    `stage` and `reason_codes` (comma-separated codes of the signals behind the stage;
+    each code is prefixed with a comma and the first one dropped, which every
+    warehouse does alike).
 -#}
 {% macro lifecycle_stage_conditions() %}
     {%- set days_as_customer = dbt.datediff(
@@ -117,12 +119,12 @@
     end as stage,
     case
         {%- for stage, condition, reasons in stages %}
-        when {{ condition }} then rtrim(
+        when {{ condition }} then substr(
             {%- for code, reason_condition in reasons %}
-            case when {{ reason_condition }} then '{{ code }},' else '' end
+            case when {{ reason_condition }} then ',{{ code }}' else '' end
             {%- if not loop.last %} ||{% endif %}
             {%- endfor %},
-            ','
+            2
         )
         {%- endfor %}
     end as reason_codes

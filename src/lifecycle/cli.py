@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sql = sub.add_parser("sql", help="run one SQL query against the warehouse (read-only)")
     sql.add_argument("query")
+
+    check = sub.add_parser(
+        "check-sql",
+        help="check that compiled SQL is Snowflake SQL (dbt compile --target <snowflake> first)",
+    )
+    check.add_argument("paths", nargs="+", type=Path, help="files or folders of .sql files")
     return parser
 
 
@@ -139,6 +145,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "sql":
         return _sql(args)
+    if args.command == "check-sql":
+        from lifecycle.sqlcheck import check_paths
+
+        checked, problems = check_paths(args.paths)
+        for problem in problems:
+            print(problem)
+        print(f"{checked} files checked, {len(problems)} problems")
+        return 1 if problems or not checked else 0
     return 2
 
 

@@ -15,7 +15,7 @@ from lifecycle.contract import Table, load_contract
 from lifecycle.generator import dirt
 from lifecycle.generator.ids import uuid_array
 from lifecycle.generator.world import EPOCH, EVENT_NAMES, World
-from lifecycle.generator.writer import DuckDBWriter
+from lifecycle.generator.writer import DuckDBWriter, RawWriter
 
 log = logging.getLogger(__name__)
 
@@ -56,25 +56,41 @@ def generate(
     empty: bool = False,
     root: Path | None = None,
 ) -> GenerationResult:
-    """(Re)create every raw table of the contract in `db_path`, filled unless `empty`."""
+    """(Re)create every raw table of the contract in a DuckDB file, filled unless `empty`."""
+    result = generate_into(
+        DuckDBWriter(db_path), seed=seed, scale=scale, today=today, empty=empty, root=root
+    )
+    result.database = str(db_path)
+    manifest_path(db_path).write_text(json.dumps(asdict(result), indent=2) + "\n")
+    return result
+
+
+def generate_into(
+    writer: RawWriter,
+    *,
+    seed: int = 42,
+    scale: float = 1.0,
+    today: date | None = None,
+    empty: bool = False,
+    root: Path | None = None,
+) -> GenerationResult:
+    """(Re)create every raw table of the contract through `writer`, filled unless `empty`."""
     started = time.perf_counter()
     today = today or datetime.now(UTC).date()
     tables = load_contract(root)
-    writer = DuckDBWriter(db_path)
-    counts: dict[str, int] = {}
     try:
-        writer.create_tables(tables.values(), {})
-        if not empty:
+        writer.create_tables(tables.values())
+        if empty:
+            counts = {key: 0 for key in tables}
+        else:
             world = World(tables, seed, scale, today)
             world.build()
             log.info("simulated %d events; writing tables", world.n_events)
             counts = _write_world(writer, tables, world)
-        else:
-            counts = {key: 0 for key in tables}
     finally:
         writer.close()
-    result = GenerationResult(
-        database=str(db_path),
+    return GenerationResult(
+        database="",
         seed=seed,
         scale=scale,
         today=today.isoformat(),
@@ -82,11 +98,9 @@ def generate(
         seconds=round(time.perf_counter() - started, 2),
         row_counts=counts,
     )
-    manifest_path(db_path).write_text(json.dumps(asdict(result), indent=2) + "\n")
-    return result
 
 
-def _write_world(writer: DuckDBWriter, tables: dict[str, Table], world: World) -> dict[str, int]:
+def _write_world(writer: RawWriter, tables: dict[str, Table], world: World) -> dict[str, int]:
     rnd = world.rnd
     counts: dict[str, int] = {}
     tracks = _finish_tracks(world)
@@ -100,10 +114,9 @@ def _write_world(writer: DuckDBWriter, tables: dict[str, Table], world: World) -
     for key, table in tables.items():
         name = table.name
         if key == "segment.tracks":
-            counts[key] = writer.insert(table, table.schema, tracks)
+            counts[key] = writer.insert(table, tracks)
         else:
-            buffer = world.rows[name]
-            counts[key] = writer.insert(table, table.schema, buffer.columns)
+            counts[key] = writer.insert(table, world.rows[name].columns)
     return counts
 
 
