@@ -18,7 +18,7 @@ TODAY := $(shell date -u +%F)
 # The small world `make test` builds: fixed seed, ~100 companies.
 TEST_WORLD := --seed 7 --scale 0.1 --today $(TODAY)
 
-.PHONY: setup demo test lint test-dbt pytest docs clean lock
+.PHONY: setup demo test lint test-dbt metadata pytest docs clean lock
 
 setup: $(STAMP)
 
@@ -32,7 +32,7 @@ $(STAMP): requirements.lock pyproject.toml
 demo: setup
 	$(BIN)/lifecycle --db $(DEMO_DB) demo
 
-test: lint test-dbt pytest
+test: lint test-dbt metadata pytest
 
 # sqlfluff's dbt templater renders each model once; an empty warehouse makes it render
 # incremental models as on their first run, the same on every machine.
@@ -41,11 +41,20 @@ lint: setup
 	LIFECYCLE_DUCKDB_PATH=warehouse/lint.duckdb $(BIN)/sqlfluff lint models analyses
 	$(BIN)/ruff check src python_tests
 	$(BIN)/ruff format --check src python_tests
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 test-dbt: setup
 	$(BIN)/lifecycle --db $(TEST_DB) generate $(TEST_WORLD)
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt build --vars '{as_of_date: "$(TODAY)"}'
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt source freshness
+
+# Metadata gates, on the warehouse test-dbt built: every column documented, column test
+# coverage, and dbt-score (thresholds and project rules in pyproject.toml).
+metadata: setup
+	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt docs generate --vars '{as_of_date: "$(TODAY)"}'
+	$(BIN)/dbt-coverage compute doc --cov-report target/coverage-doc.json --cov-fail-under 1.0
+	$(BIN)/dbt-coverage compute test --cov-report target/coverage-test.json --cov-fail-under 0.10
+	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt-score lint
 
 pytest: setup
 	$(BIN)/pytest

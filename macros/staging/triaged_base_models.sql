@@ -42,6 +42,7 @@
         source_name,
         source_table,
         source_record_key,
+        duplicate_rank,
         disposition_reason,
         source_loaded_at
     from {{ ref(model) }}

@@ -9,6 +9,7 @@ final as (
         source_name,
         source_table,
         source_record_key,
+        duplicate_rank,
         disposition_reason as exclusion_reason,
         source_loaded_at
     from excluded
