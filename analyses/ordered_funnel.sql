@@ -8,10 +8,12 @@
 {%- set window_days = var('funnel_window_days') %}
 
 with events as (
+    -- events are counted per day: first and last occurrence of each event that day
     select
         account_id,
         event_name,
-        occurred_at
+        first_occurred_at,
+        last_occurred_at
     from {{ ref('int_events_attributed') }}
     where account_id is not null and event_date <= {{ as_of_date() }}
 ),
@@ -19,8 +21,8 @@ with events as (
 step_1 as (
     select
         account_id,
-        min(occurred_at) as reached_at,
-        min(occurred_at) as started_at
+        min(first_occurred_at) as reached_at,
+        min(first_occurred_at) as started_at
     from events
     where event_name = '{{ steps[0] }}'
     group by account_id

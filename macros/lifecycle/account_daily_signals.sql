@@ -4,27 +4,49 @@
     known on that day. One implementation serves the daily history (a range of days)
     and lifecycle_state (the as_of_date alone), so the two cannot disagree.
 
+    `full_history_accounts` (optional) is a query returning account_ids whose days
+    are computed from their first day instead of from range_start: an incremental run
+    passes the accounts it has never built (such as an account re-keyed by identity
+    resolution), so their history is whole.
+
     How: a dense grid of account-days starting 120 days (or nps_window_days, if longer)
-    before range_start (the longest look-back any signal needs), rolling window sums over daily counts, date-range joins
-    for things that are open for a while (tickets, subscriptions, opportunities,
-    billing issues), and running sums of +1/-1 changes for active users. Rows before
-    range_start are only context and are dropped at the end.
+    before each account's first day to compute (the longest look-back any signal
+    needs), rolling window sums over daily counts, date-range joins for things that
+    are open for a while (tickets, subscriptions, opportunities, billing issues), and
+    running sums of +1/-1 changes for active users. Rows before that first day are only
+    context and are dropped at the end.
 -#}
-{% macro account_daily_signals(range_start, range_end) %}
+{% macro account_daily_signals(range_start, range_end, full_history_accounts=none) %}
 {%- set lookback_days = [120, var('nps_window_days')] | max %}
+tracked_accounts as (
+    select
+        profiles.*,
+        {%- if full_history_accounts %}
+        case
+            when profiles.account_id in ({{ full_history_accounts }})
+                then least(
+                    cast({{ range_start }} as date),
+                    coalesce(profiles.history_start_date, cast({{ range_start }} as date))
+                )
+            else cast({{ range_start }} as date)
+        end as range_start_date
+        {%- else %}
+        cast({{ range_start }} as date) as range_start_date
+        {%- endif %}
+    from profiles
+    where not profiles.is_internal
+),
+
 bounds as (
     select
-        cast({{ range_start }} as date) as range_start_date,
-        cast({{ range_end }} as date) as range_end_date,
-        cast({{ dbt.dateadd('day', -lookback_days, range_start) }} as date) as lookback_start_date
+        cast({{ dbt.dateadd('day', -lookback_days, 'min(range_start_date)') }} as date)
+            as lookback_start_date,
+        cast({{ range_end }} as date) as range_end_date
+    from tracked_accounts
 ),
 
 spine as (
     {{ day_spine('(select lookback_start_date from bounds)', '(select range_end_date from bounds)') }}
-),
-
-tracked_accounts as (
-    select * from profiles where not is_internal
 ),
 
 grid as (
@@ -34,6 +56,8 @@ grid as (
     from tracked_accounts
     cross join spine
     where spine.spine_date >= coalesce(tracked_accounts.history_start_date, spine.spine_date)
+        and spine.spine_date
+        >= {{ dbt.dateadd('day', -lookback_days, 'tracked_accounts.range_start_date') }}
 ),
 
 grid_starts as (
@@ -435,6 +459,8 @@ signals as (
     left join won_deals
         on rolling.account_id = won_deals.account_id
         and rolling.signal_date = won_deals.signal_date
-    where rolling.signal_date >= (select range_start_date from bounds)
+    inner join tracked_accounts
+        on rolling.account_id = tracked_accounts.account_id
+    where rolling.signal_date >= tracked_accounts.range_start_date
 )
 {% endmacro %}

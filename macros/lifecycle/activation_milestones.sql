@@ -21,21 +21,28 @@ activation_steps as (
 signups as (
     select
         {{ entity_column }},
-        min(occurred_at) as signed_up_at
+        min(first_occurred_at) as signed_up_at
     from events
     where is_signup
     group by {{ entity_column }}
 ),
 
 first_steps as (
+    -- events are counted per day: a day whose last occurrence is after signup has one
+    -- after signup, at its first occurrence if that is after signup too
     select
         events.{{ entity_column }},
         events.event_name,
-        min(events.occurred_at) as first_done_at
+        min(
+            case
+                when events.first_occurred_at >= signups.signed_up_at then events.first_occurred_at
+                else events.last_occurred_at
+            end
+        ) as first_done_at
     from events
     inner join signups
         on events.{{ entity_column }} = signups.{{ entity_column }}
-    where events.is_activation and events.occurred_at >= signups.signed_up_at
+    where events.is_activation and events.last_occurred_at >= signups.signed_up_at
     group by events.{{ entity_column }}, events.event_name
 ),
 

@@ -15,8 +15,15 @@
 
     so that raw rows = staged + quarantined + excluded, which the
     `reconciles_with_source` test checks for every raw table.
+
+    `rank_offset` (an expression, default 0) counts copies of the key triaged by
+    earlier runs of an incremental model: a copy arriving later is then a duplicate
+    even when it is alone in its batch. `helper_columns` names columns of `relation`
+    used only to triage (such as that count) and left out of the result, so the
+    result does not depend on how the rows were split into runs.
 -#}
-{% macro triage_rows(relation, key, keep_first_by, source_name, source_table, loaded_at) %}
+{% macro triage_rows(relation, key, keep_first_by, source_name, source_table, loaded_at,
+                     rank_offset=0, helper_columns=[]) %}
     {%- set key_columns = [key] if key is string else key -%}
     {%- set key_missing -%}
         {%- for column in key_columns -%}
@@ -26,7 +33,7 @@
 ranked as (
     select
         *,
-        row_number() over (
+        {{ rank_offset }} + row_number() over (
             partition by {{ key_columns | join(', ') }}
             order by {{ keep_first_by }}
         ) as duplicate_rank
@@ -59,5 +66,6 @@ triaged as (
     from ranked
 )
 
-select * from triaged
+select *{% if helper_columns %} exclude ({{ helper_columns | join(', ') }}){% endif %}
+from triaged
 {%- endmacro %}

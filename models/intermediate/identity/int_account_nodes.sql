@@ -21,8 +21,8 @@ group_calls as (
     select * from {{ ref('stg_segment__groups') }}
 ),
 
-tracks as (
-    select * from {{ ref('stg_segment__tracks') }}
+daily_events as (
+    select * from {{ ref('int_product_events_daily') }}
 ),
 
 stripe_customers as (
@@ -75,8 +75,8 @@ sightings as (
     union all
     select
         'workspace:' || workspace_id as node_key,
-        min(occurred_at) as observed_at
-    from tracks
+        min(first_occurred_at) as observed_at
+    from daily_events
     where workspace_id is not null
     group by workspace_id
     union all

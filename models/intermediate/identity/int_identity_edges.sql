@@ -12,8 +12,8 @@ group_calls as (
     select * from {{ ref('stg_segment__groups') }}
 ),
 
-tracks as (
-    select * from {{ ref('stg_segment__tracks') }}
+daily_events as (
+    select * from {{ ref('int_product_events_daily') }}
 ),
 
 pages as (
@@ -43,6 +43,16 @@ zendesk_users as (
         'zendesk_user_id': 'string', 'external_id': 'string', 'email': 'string',
         'created_at': 'timestamp',
     }) }}
+),
+
+tracks as (
+    -- one row per day, user and device is enough to see them together
+    select
+        first_message_id as message_id,
+        first_occurred_at as occurred_at,
+        anonymous_id,
+        user_id
+    from daily_events
 ),
 
 segment_device_logins as (

@@ -10,8 +10,8 @@ with edges as (
     select * from {{ ref('int_identity_edges') }}
 ),
 
-tracks as (
-    select * from {{ ref('stg_segment__tracks') }}
+daily_events as (
+    select * from {{ ref('int_product_events_daily') }}
 ),
 
 pages as (
@@ -57,15 +57,15 @@ edge_endpoints as (
 lone_identifiers as (
     select
         'anonymous_id:' || anonymous_id as node_key,
-        min(occurred_at) as observed_at
-    from tracks
+        min(first_occurred_at) as observed_at
+    from daily_events
     where anonymous_id is not null
     group by anonymous_id
     union all
     select
         'user_id:' || user_id as node_key,
-        min(occurred_at) as observed_at
-    from tracks
+        min(first_occurred_at) as observed_at
+    from daily_events
     where user_id is not null
     group by user_id
     union all

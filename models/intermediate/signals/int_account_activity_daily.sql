@@ -8,10 +8,10 @@ final as (
     select
         account_id,
         event_date as activity_date,
-        count(*) as event_count,
-        count(case when is_core then 1 end) as core_event_count,
-        count(case when is_gated_feature then 1 end) as gated_feature_attempt_count,
-        count(case when is_hand_raise then 1 end) as hand_raise_count,
+        sum(event_count) as event_count,
+        sum(case when is_core then event_count else 0 end) as core_event_count,
+        sum(case when is_gated_feature then event_count else 0 end) as gated_feature_attempt_count,
+        sum(case when is_hand_raise then event_count else 0 end) as hand_raise_count,
         count(distinct case when is_core then person_id end) as core_user_count
     from events
     group by account_id, event_date

@@ -3,6 +3,11 @@
     as_of_date var. Incremental: a run recomputes the last history_reprocess_days days
     it already has (late-arriving data) and adds the days up to as_of_date; a full
     refresh backfills from history_start_date (default: the first day with data).
+
+    Identity resolution can re-key an account (two merge, a workspace joins a CRM
+    account). An incremental run therefore builds the whole history of every account it
+    has never built, and its post-hook removes the days of accounts that no longer
+    exist, so the table keeps the same rows as a full rebuild.
 -#}
 {{
     config(
@@ -10,14 +15,21 @@
         unique_key=['account_id', 'signal_date'],
         incremental_strategy='delete+insert',
         on_schema_change='fail',
+        post_hook=[
+            "delete from {{ this }} where account_id not in (select account_id"
+            ~ " from {{ ref('int_account_profiles') }} where not is_internal)",
+        ],
     )
 }}
 
 {#- where this run starts: the last days already built, or the very beginning -#}
+{%- set never_built = none -%}
 {%- if is_incremental() -%}
 {%- set reprocess_days = var('history_reprocess_days') -%}
 {%- set reprocess_from = dbt.dateadd('day', 1 - reprocess_days, 'max(signal_date)') -%}
 {%- set range_start = '(select ' ~ reprocess_from ~ ' from ' ~ this ~ ')' -%}
+{%- set never_built = 'select account_id from profiles where account_id not in'
+    ~ ' (select distinct account_id from ' ~ this ~ ')' -%}
 {%- elif var('history_start_date') -%}
 {%- set range_start = "cast('" ~ var('history_start_date') ~ "' as date)" -%}
 {%- else -%}
@@ -28,7 +40,7 @@
 with
 {{ account_signal_inputs() }}
 
-{{ account_daily_signals(range_start, as_of_date()) }},
+{{ account_daily_signals(range_start, as_of_date(), full_history_accounts=never_built) }},
 
 final as (
     select

@@ -1,10 +1,11 @@
 {#-
-    Every staged product event with the person and account it belongs to and what it
-    means (event_taxonomy). The account is the event's workspace when it has one,
-    otherwise the account of the person who did it.
+    Daily product event counts with the person and account they belong to and what the
+    event means (event_taxonomy). The account is the event's workspace when it has one,
+    otherwise the account of the person who did it. Rebuilt on every run from the
+    incremental daily counts, so a new identity link re-attributes old events too.
 -#}
-with tracks as (
-    select * from {{ ref('stg_segment__tracks') }}
+with daily_events as (
+    select * from {{ ref('int_product_events_daily') }}
 ),
 
 taxonomy as (
@@ -23,47 +24,42 @@ person_accounts as (
     select * from {{ ref('int_person_accounts') }}
 ),
 
-events_with_person as (
+with_person as (
     select
-        tracks.message_id,
-        tracks.user_id,
-        tracks.anonymous_id,
-        tracks.workspace_id,
-        tracks.event_name,
-        tracks.occurred_at,
-        tracks.received_at,
+        daily_events.*,
         coalesce(user_person.person_id, device_person.person_id) as person_id
-    from tracks
+    from daily_events
     left join person_identifiers as user_person
-        on user_person.node_key = 'user_id:' || tracks.user_id
+        on user_person.node_key = 'user_id:' || daily_events.user_id
     left join person_identifiers as device_person
-        on device_person.node_key = 'anonymous_id:' || tracks.anonymous_id
+        on device_person.node_key = 'anonymous_id:' || daily_events.anonymous_id
 ),
 
 final as (
     select
-        events_with_person.message_id,
-        events_with_person.person_id,
-        events_with_person.user_id,
-        events_with_person.anonymous_id,
-        events_with_person.workspace_id,
-        events_with_person.event_name,
-        cast(events_with_person.occurred_at as date) as event_date,
-        events_with_person.occurred_at,
-        events_with_person.received_at,
+        with_person.person_id,
+        with_person.user_id,
+        with_person.anonymous_id,
+        with_person.workspace_id,
+        with_person.event_name,
+        with_person.event_count,
+        with_person.first_message_id,
+        with_person.event_date,
+        with_person.first_occurred_at,
+        with_person.last_occurred_at,
         coalesce(workspace_account.account_id, person_accounts.account_id) as account_id,
         coalesce(taxonomy.is_core, false) as is_core,
         coalesce(taxonomy.is_activation, false) as is_activation,
         coalesce(taxonomy.is_gated_feature, false) as is_gated_feature,
         coalesce(taxonomy.is_hand_raise, false) as is_hand_raise,
         coalesce(taxonomy.is_signup, false) as is_signup
-    from events_with_person
+    from with_person
     left join account_identifiers as workspace_account
-        on workspace_account.node_key = 'workspace:' || events_with_person.workspace_id
+        on workspace_account.node_key = 'workspace:' || with_person.workspace_id
     left join person_accounts
-        on events_with_person.person_id = person_accounts.person_id
+        on with_person.person_id = person_accounts.person_id
     left join taxonomy
-        on events_with_person.event_name = taxonomy.event_name
+        on with_person.event_name = taxonomy.event_name
 )
 
 select * from final

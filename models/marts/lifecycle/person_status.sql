@@ -27,9 +27,11 @@ events as (
 usage as (
     select
         person_id,
-        count(
+        sum(
             case
-                when is_core and event_date > {{ dbt.dateadd('day', -30, as_of_date()) }} then 1
+                when is_core and event_date > {{ dbt.dateadd('day', -30, as_of_date()) }}
+                    then event_count
+                else 0
             end
         ) as core_events_30d,
         max(case when is_core then event_date end) as last_core_event_date,

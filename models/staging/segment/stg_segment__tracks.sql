@@ -11,7 +11,9 @@ final as (
         workspace_id,
         event_name,
         occurred_at,
-        received_at
+        received_at,
+        loaded_at,
+        loaded_date
     from tracks
 )
 

@@ -141,8 +141,10 @@ def _finish_tracks(world: World) -> dict[str, np.ndarray]:
     ts, user, anon, ids = ts[take], user[take], anon[take], ids[take]
     group, event = ev["group"][take], ev["event"][take]
 
+    # Segment's warehouse loader writes received events in batches every 30 minutes.
+    loaded = (received // 1800 + 1) * 1800 + rng.integers(0, 600, len(received))
     load_epoch = int((world.load_time - EPOCH).total_seconds())
-    arrived = received <= load_epoch  # what the loader has not delivered yet is not there
+    arrived = loaded <= load_epoch  # what the loader has not delivered yet is not there
     users = np.array([*world.user_ids, None], dtype=object)
     anons = np.array([*world.anon_ids, None], dtype=object)
     groups = np.array([*world.group_ids, None], dtype=object)
@@ -155,5 +157,6 @@ def _finish_tracks(world: World) -> dict[str, np.ndarray]:
         "event": names[event[arrived]],
         "timestamp": ts[arrived].astype("datetime64[s]").astype("datetime64[us]"),
         "received_at": received[arrived].astype("datetime64[s]").astype("datetime64[us]"),
+        "uuid_ts": loaded[arrived].astype("datetime64[s]").astype("datetime64[us]"),
         "_nps_ids": list(nps_ids),
     }

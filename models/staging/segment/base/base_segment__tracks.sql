@@ -1,3 +1,26 @@
+{#-
+    Every raw track call with its staging decision. Incremental on the time Segment's
+    loader wrote the row (uuid_ts, else received_at): a run re-triages the loads of the
+    last event_lookback_days days it has already seen plus everything newer, replacing
+    them by load day, so rows without any load time (kept on one sentinel day) or
+    arriving again are never added twice. A redelivered message whose first copy came
+    in an earlier load is a duplicate (rank_offset counts the earlier copies).
+-#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='loaded_date',
+        on_schema_change='fail',
+    )
+}}
+
+{%- set no_load_day = "cast('1970-01-01' as date)" -%}
+{%- if is_incremental() -%}
+{%- set first_day = dbt.dateadd('day', -var('event_lookback_days'), 'max(loaded_date)') -%}
+{%- set reprocess_from = '(select cast(' ~ first_day ~ ' as date) from ' ~ this ~ ')' -%}
+{%- endif %}
+
 with source as (
     select * from {{ source('segment', 'tracks') }}
 ),
@@ -10,21 +33,55 @@ renamed as (
         cast(nullif(trim(context_group_id), '') as {{ dbt.type_string() }}) as workspace_id,
         nullif(trim(event), '') as event_name,
         {{ to_utc_timestamp('timestamp') }} as occurred_at,
-        {{ to_utc_timestamp('received_at') }} as received_at
+        {{ to_utc_timestamp('received_at') }} as received_at,
+        coalesce({{ to_utc_timestamp('uuid_ts') }}, {{ to_utc_timestamp('received_at') }})
+            as loaded_at
     from source
+),
+
+batch as (
+    select
+        *,
+        coalesce(cast(loaded_at as date), {{ no_load_day }}) as loaded_date
+    from renamed
+    {%- if is_incremental() %}
+    where loaded_at is null or cast(loaded_at as date) >= {{ reprocess_from }}
+    {%- endif %}
+),
+
+earlier_copies as (
+    {%- if is_incremental() %}
+    select
+        message_id,
+        cast(count(*) as {{ dbt.type_bigint() }}) as copy_count
+    from {{ this }}
+    where loaded_date < {{ reprocess_from }} and loaded_date != {{ no_load_day }}
+        and message_id in (select batch.message_id from batch)
+    group by message_id
+    {%- else %}
+    select
+        cast(null as {{ dbt.type_string() }}) as message_id,
+        cast(0 as {{ dbt.type_bigint() }}) as copy_count
+    where 1 = 0
+    {%- endif %}
 ),
 
 validated as (
     select
-        *,
+        batch.*,
+        coalesce(earlier_copies.copy_count, cast(0 as {{ dbt.type_bigint() }}))
+            as earlier_copy_count,
         {{ segment_quarantine_reason(extra_checks=[
-            ("event_name is null", "missing_event_name"),
+            ("batch.event_name is null", "missing_event_name"),
         ]) }} as quarantine_reason,
         cast(null as {{ dbt.type_string() }}) as exclusion_reason
-    from renamed
+    from batch
+    left join earlier_copies
+        on batch.message_id = earlier_copies.message_id
 ),
 
 {{ triage_rows(
     'validated', key='message_id', keep_first_by='received_at',
-    source_name='segment', source_table='tracks', loaded_at='received_at'
+    source_name='segment', source_table='tracks', loaded_at='loaded_at',
+    rank_offset='earlier_copy_count', helper_columns=['earlier_copy_count']
 ) }}
