@@ -76,6 +76,13 @@ class Warehouse:
     def scalar(self, sql: str):
         return self.query(sql)[0][0]
 
+    def copy_to(self, folder: Path) -> Warehouse:
+        """A copy of this warehouse in `folder`, built with the same project."""
+        folder.mkdir(parents=True, exist_ok=True)
+        db = folder / self.db.name  # views name their catalog after the file: keep the name
+        shutil.copy(self.db, db)
+        return Warehouse(db, self.project_dir, folder)
+
     def execute(self, sql: str) -> None:
         con = duckdb.connect(str(self.db))
         try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import subprocess
 
 import duckdb
@@ -12,7 +11,7 @@ import networkx as nx
 import pyarrow as pa
 import pytest
 
-from conftest import DBT, ROOT, TODAY, Warehouse
+from conftest import DBT, ROOT, TODAY
 
 ITERATIONS = 30
 
@@ -150,9 +149,7 @@ def test_a_chain_of_two_thousand_identifiers_is_one_person_after_one_build(empty
 
 
 def test_person_ids_survive_a_full_refresh_and_a_new_device(small_world, tmp_path):
-    db = tmp_path / small_world.db.name  # views name the catalog: keep the file name
-    shutil.copy(small_world.db, db)
-    warehouse = Warehouse(db, ROOT, tmp_path)
+    warehouse = small_world.copy_to(tmp_path)
     select = ["--select", "+int_person_accounts"]
     mapping_sql = (
         "select node_key, person_id from analytics_intermediate.int_person_identifiers "

@@ -128,10 +128,13 @@ def test_a_duckdb_only_function_in_a_model_fails_the_snowflake_check(snowflake, 
     project = copy_project(tmp_path / "project")
     shutil.copy(EMULATION / "macros" / "fakesnow_overrides.sql", project / "macros")
     model = project / "models/staging/segment/stg_segment__tracks.sql"
+    sql = model.read_text()
+    anchor = "        loaded_date\n    from tracks"
+    assert anchor in sql
     model.write_text(
-        model.read_text().replace(
-            "        received_at\n    from tracks",
-            "        received_at,\n        strftime(occurred_at, '%Y-%m') as occurred_month\n"
+        sql.replace(
+            anchor,
+            "        loaded_date,\n        strftime(occurred_at, '%Y-%m') as occurred_month\n"
             "    from tracks",
         )
     )

@@ -1,0 +1,74 @@
+"""Schema drift stops the build with a message naming the column; built marts stay intact."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import TODAY, Warehouse, copy_project
+
+VARS = {"as_of_date": TODAY.isoformat()}
+PUBLISHED_SQL = (
+    "select table_schema || '.' || table_name from information_schema.tables "
+    "where table_schema in ('analytics_marts', 'analytics_snapshots') "
+    "and table_type = 'BASE TABLE' "
+    "order by 1"
+)
+
+
+def _checksums(warehouse: Warehouse) -> dict[str, tuple]:
+    return {
+        relation: warehouse.query(f"select count(*), sum(hash(columns(*))) from {relation}")[0]
+        for (relation,) in warehouse.query(PUBLISHED_SQL)
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            "alter table raw_stripe.charge alter amount type varchar",
+            "Raw table stripe.charge (.*) no longer matches the sources YAML: "
+            "column amount is declared bigint but is varchar",
+        ),
+        (
+            "alter table raw_segment.tracks drop column uuid_ts",
+            "Raw table segment.tracks (.*) no longer matches the sources YAML: "
+            r"column uuid_ts \(timestamp\) is missing",
+        ),
+    ],
+    ids=["retyped", "dropped"],
+)
+def test_a_changed_raw_column_stops_the_build_and_names_it(small_world, tmp_path, change, message):
+    warehouse = small_world.copy_to(tmp_path)
+    before = _checksums(warehouse)
+    assert len(before) >= 6
+
+    warehouse.execute(change)
+    result = warehouse.dbt("build", vars=VARS, check=False)
+
+    assert not result.ok
+    assert re.search(message, result.output), result.output[-3000:]
+    assert "SKIP relation analytics_marts.lifecycle_state" in result.output
+    assert _checksums(warehouse) == before
+
+
+def test_a_mart_breaking_its_contract_fails_and_the_old_mart_stays(small_world, tmp_path):
+    project = copy_project(tmp_path / "project")
+    mart = project / "models" / "marts" / "health" / "customer_health_360.sql"
+    sql = mart.read_text()
+    published = "cast(health_scores.health_score as double) as health_score"
+    assert published in sql
+    mart.write_text(
+        sql.replace(published, "cast(health_scores.health_score as varchar) as health_score")
+    )
+    warehouse = small_world.copy_to(tmp_path / "warehouse")
+    warehouse = Warehouse(warehouse.db, project, warehouse.work_dir)
+    before = _checksums(warehouse)
+
+    result = warehouse.dbt("run", "--select", "customer_health_360", vars=VARS, check=False)
+
+    assert not result.ok
+    assert "contract" in result.output.lower() and "health_score" in result.output
+    assert _checksums(warehouse) == before

@@ -1,0 +1,63 @@
+{#-
+    A raw table still has every column the sources YAML declares, each of the declared
+    type family (text, number, boolean, timestamp, date; loaders differ in exact names
+    such as varchar/text or timestamp/timestamp_ntz, so families are compared). Extra
+    columns are fine: loaders add them.
+
+    A mismatch fails the test with an error that names the table and each column, so a
+    `dbt build` stops before any model reads the changed table and the models built
+    by earlier runs stay as they were. (dbt's summary of a failing test only counts
+    rows, hence an error rather than result rows.)
+-#}
+{% test matches_declared_columns(model) %}
+{%- set families = {
+    'varchar': 'text', 'text': 'text', 'string': 'text', 'char': 'text',
+    'character varying': 'text', 'bigint': 'number', 'integer': 'number', 'int': 'number',
+    'smallint': 'number', 'hugeint': 'number', 'number': 'number', 'decimal': 'number',
+    'numeric': 'number', 'double': 'number', 'float': 'number', 'real': 'number',
+    'boolean': 'boolean', 'timestamp': 'timestamp', 'timestamp_ntz': 'timestamp',
+    'timestamp_tz': 'timestamp', 'timestamp_ltz': 'timestamp', 'datetime': 'timestamp',
+    'timestamp with time zone': 'timestamp', 'timestamptz': 'timestamp', 'date': 'date',
+} -%}
+{%- if execute -%}
+    {%- set declared = {} -%}
+    {%- set table_label = [] -%}
+    {%- for node in graph.sources.values()
+        if node.identifier | lower == model.identifier | lower
+        and node.schema | lower == model.schema | lower -%}
+        {%- do table_label.append(node.source_name ~ '.' ~ node.name) -%}
+        {%- for column in node.columns.values() if column.data_type -%}
+            {%- do declared.update({column.name | lower: column.data_type | lower}) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- set actual = {} -%}
+    {%- for column in adapter.get_columns_in_relation(model) -%}
+        {%- do actual.update({column.name | lower: column.dtype | lower}) -%}
+    {%- endfor -%}
+    {%- set problems = [] -%}
+    {%- for name, declared_type in declared.items() -%}
+        {%- set expected = families.get(declared_type, declared_type) -%}
+        {%- if name not in actual -%}
+            {%- do problems.append('column ' ~ name ~ ' (' ~ declared_type ~ ') is missing') -%}
+        {%- else -%}
+            {%- set found_type = actual[name].split('(')[0] | trim -%}
+            {%- if families.get(found_type, found_type) != expected -%}
+                {%- do problems.append('column ' ~ name ~ ' is declared ' ~ declared_type
+                    ~ ' but is ' ~ actual[name]) -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if problems -%}
+        {{ exceptions.raise_compiler_error(
+            'Raw table ' ~ (table_label | first | default(model)) ~ ' (' ~ model
+            ~ ') no longer matches the sources YAML: ' ~ problems | join('; ')
+            ~ '. Fix the loader or update the sources YAML and the staging model.'
+        ) }}
+    {%- endif -%}
+{%- endif %}
+
+-- Reached only when every declared column is present with its declared type.
+select 1 as mismatch
+where 1 = 0
+
+{% endtest %}
