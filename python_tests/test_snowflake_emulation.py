@@ -9,6 +9,7 @@ DuckDB-only function makes that check fail.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -25,6 +26,7 @@ from lifecycle.sqlcheck import check_paths
 EMULATION = Path(__file__).parent / "snowflake_emulation"
 FAKESNOW = Path(sys.executable).with_name("fakesnow")
 FIRST_DAY, SECOND_DAY = date(2026, 6, 30), date(2026, 7, 10)
+ROLES = "analyst_roles: [ANALYST], pii_reader_roles: [PII_READER]"
 
 LOAD_RAW = """
 import sys
@@ -67,7 +69,7 @@ class EmulatedSnowflake:
             "--project-dir",
             str(self.project),
             "--vars",
-            f'{{as_of_date: "{as_of}"}}',
+            f'{{as_of_date: "{as_of}", {ROLES}}}',
         ]
         env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
         proc = subprocess.run(
@@ -79,6 +81,23 @@ class EmulatedSnowflake:
                 f"dbt {' '.join(args)} on fakesnow failed:\n{result.output[-6000:]}"
             )
         return result
+
+    def query(self, sql: str) -> list[tuple]:
+        """Rows of a query against the emulated account."""
+        script = (
+            "import sys, json, fakesnow, snowflake.connector\n"
+            "with fakesnow.patch(db_path=sys.argv[1]):\n"
+            "    con = snowflake.connector.connect(\n"
+            "        account='fakesnow', user='u', password='p', database='LIFECYCLE')\n"
+            "    print(json.dumps(con.cursor().execute(sys.argv[2]).fetchall()))\n"
+        )
+        proc = subprocess.run(
+            [sys.executable, "-c", script, str(self.databases), sql],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return [tuple(row) for row in json.loads(proc.stdout.strip().splitlines()[-1])]
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +141,19 @@ def test_the_whole_project_builds_tests_snapshots_and_reruns_on_snowflake(snowfl
     checked, problems = check_paths([snowflake.project / "target" / "compiled"])
     assert checked > 300
     assert problems == []
+
+
+def test_marts_are_granted_to_analysts_and_plain_pii_to_pii_readers_only(snowflake):
+    snowflake.dbt("run", "--select", "marts", as_of=FIRST_DAY)
+    granted = snowflake.query("select relation, grantee from lifecycle.emulated.grants")
+    readers: dict[str, set[str]] = {}
+    for relation, grantee in granted:
+        readers.setdefault(relation, set()).add(grantee)
+    assert readers["lifecycle_state"] == {"ANALYST", "PII_READER"}
+    assert readers["person_status"] == {"ANALYST", "PII_READER"}
+    assert readers["person_contacts"] == {"PII_READER"}
+    # Nothing upstream of the marts is granted to anyone.
+    assert not any(relation.startswith(("int_", "stg_", "base_")) for relation in readers)
 
 
 def test_a_duckdb_only_function_in_a_model_fails_the_snowflake_check(snowflake, tmp_path):

@@ -197,7 +197,7 @@ rolling as (
         {%- for answer in ['promoters', 'passives', 'detractors'] %}
         sum({{ answer }}) over (
             partition by account_id order by signal_date
-            rows between {{ var('nps_window_days') - 1 }} preceding and current row
+            rows between {{ number_var('nps_window_days') - 1 }} preceding and current row
         ) as nps_{{ answer }}_window,
         {%- endfor %}
         max(case when core_events > 0 then signal_date end) over (
@@ -362,7 +362,7 @@ won_deals as (
         and opportunities.opportunity_type = 'New Business'
         and opportunities.closed_date <= grid.signal_date
         and opportunities.closed_date
-        > {{ dbt.dateadd('day', -var('customer_contract_days'), 'grid.signal_date') }}
+        > {{ dbt.dateadd('day', -number_var('customer_contract_days'), 'grid.signal_date') }}
     group by grid.account_id, grid.signal_date
 ),
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
-from lifecycle.generator import generate, read_manifest
+from lifecycle.generator import PII_SALT_ENV, generate, read_manifest, set_pii_salt
 
 DEFAULT_DB = Path("warehouse/lifecycle.duckdb")
 
@@ -68,6 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
         "summary", help="print rows per layer and quarantine counts of a built warehouse"
     )
 
+    sub.add_parser(
+        "pii-salt",
+        help=f"store ${PII_SALT_ENV} as the salt of personal-data hashes in the warehouse",
+        description="Write the salt that hashes personal data (emails in the marts, "
+        f"erased records) into restricted.pii_salt, from the {PII_SALT_ENV} environment "
+        "variable, so that it never appears in SQL, logs or dbt artifacts. Rebuild the "
+        "warehouse afterwards: every hash changes.",
+    )
+
     sql = sub.add_parser("sql", help="run one SQL query against the warehouse (read-only)")
     sql.add_argument("query")
 
@@ -122,6 +132,20 @@ def _sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pii_salt(args: argparse.Namespace) -> int:
+    salt = os.environ.get(PII_SALT_ENV, "")
+    if not salt:
+        print(f"set {PII_SALT_ENV} to a long random string first")
+        return 1
+    try:
+        set_pii_salt(args.db, salt)
+    except ValueError as exc:
+        print(exc)
+        return 1
+    print(f"PII salt stored in {args.db}; rebuild the warehouse to rehash.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     args = build_parser().parse_args(argv)
@@ -143,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"today {manifest.today}"
             )
         return 0
+    if args.command == "pii-salt":
+        return _pii_salt(args)
     if args.command == "sql":
         return _sql(args)
     if args.command == "check-sql":

@@ -6,7 +6,7 @@ select late_events.*
 from {{ ref('int_late_arriving_events') }} as late_events
 where late_events.loaded_date >= (
     select
-        cast({{ dbt.dateadd('day', -var('event_lookback_days'), 'max(tracks.loaded_date)') }}
+        cast({{ dbt.dateadd('day', -number_var('event_lookback_days'), 'max(tracks.loaded_date)') }}
             as date)
     from {{ ref('stg_segment__tracks') }} as tracks
 )

@@ -140,26 +140,7 @@ with_email_parts as (
 ),
 
 excluded_by_rule as (
-    select
-        nodes.node_key,
-        min(exclusions.exclusion_reason) as exclusion_reason
-    from with_email_parts as nodes
-    inner join exclusions
-        on nodes.identifier_type = exclusions.identifier_type
-        and (
-            (exclusions.match_type = 'exact' and nodes.identifier_value = exclusions.pattern)
-            or (exclusions.match_type = 'domain' and nodes.email_domain = exclusions.pattern)
-            or (
-                exclusions.match_type = 'local_part'
-                and nodes.email_local_part = exclusions.pattern
-            )
-            or (
-                exclusions.match_type = 'local_part_prefix'
-                and substr(nodes.email_local_part, 1, length(exclusions.pattern))
-                = exclusions.pattern
-            )
-        )
-    group by nodes.node_key
+    {{- identifier_exclusion_reason('with_email_parts', 'exclusions') }}
 ),
 
 users_per_device as (

@@ -6,9 +6,13 @@
 
     Identity resolution can re-key an account (two merge, a workspace joins a CRM
     account). An incremental run therefore builds the whole history of every account it
-    has never built, and its post-hook removes the days of accounts that no longer
-    exist, so the table keeps the same rows as a full rebuild.
+    has never built, and its post-hooks remove the days of accounts that no longer
+    exist and the days before an account's (possibly later) first day, so the table
+    keeps the same rows as a full rebuild. After an erasure request
+    (requested since the day before the last day built) it rebuilds every account's
+    whole history, so no count keeps the erased person's events.
 -#}
+-- depends_on: {{ ref('stg_privacy__erased_identifiers') }}
 {{
     config(
         materialized='incremental',
@@ -18,6 +22,9 @@
         post_hook=[
             "delete from {{ this }} where account_id not in (select account_id"
             ~ " from {{ ref('int_account_profiles') }} where not is_internal)",
+            "delete from {{ this }} where signal_date < (select min(profiles.history_start_date)"
+            ~ " from {{ ref('int_account_profiles') }} as profiles"
+            ~ " where profiles.account_id = {{ this.identifier }}.account_id)",
         ],
     )
 }}
@@ -25,11 +32,16 @@
 {#- where this run starts: the last days already built, or the very beginning -#}
 {%- set never_built = none -%}
 {%- if is_incremental() -%}
-{%- set reprocess_days = var('history_reprocess_days') -%}
+{%- set reprocess_days = number_var('history_reprocess_days') -%}
 {%- set reprocess_from = dbt.dateadd('day', 1 - reprocess_days, 'max(signal_date)') -%}
 {%- set range_start = '(select ' ~ reprocess_from ~ ' from ' ~ this ~ ')' -%}
+{%- set last_built_day = '(select max(signal_date) from ' ~ this ~ ')' -%}
+{%- set erased = ref('stg_privacy__erased_identifiers') -%}
 {%- set never_built = 'select account_id from profiles where account_id not in'
-    ~ ' (select distinct account_id from ' ~ this ~ ')' -%}
+    ~ ' (select distinct account_id from ' ~ this ~ ')'
+    ~ ' or exists (select 1 from ' ~ erased ~ ' as erased'
+    ~ ' where cast(erased.first_requested_at as date) >= '
+    ~ dbt.dateadd('day', -1, last_built_day) ~ ')' -%}
 {%- elif var('history_start_date') -%}
 {%- set range_start = "cast('" ~ var('history_start_date') ~ "' as date)" -%}
 {%- else -%}

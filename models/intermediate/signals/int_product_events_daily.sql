@@ -3,7 +3,8 @@
     high-volume event path, small enough to attribute and aggregate on every run.
     Incremental: a run recounts every event day touched by the loads of the last
     event_lookback_days days (late events included, however old), replacing those days
-    whole, so the counts always equal a full rebuild.
+    whole, so the counts always equal a full rebuild; the post-hook deletes the counts
+    of people who have since asked for erasure.
 -#}
 {{
     config(
@@ -11,11 +12,13 @@
         incremental_strategy='delete+insert',
         unique_key='event_date',
         on_schema_change='fail',
+        post_hook="{{ delete_erased_rows(
+            [('anonymous_id', 'anonymous_id'), ('user_id', 'user_id')]) }}",
     )
 }}
 
 {%- if is_incremental() -%}
-{%- set first_day = dbt.dateadd('day', -var('event_lookback_days'), 'max(last_loaded_date)') -%}
+{%- set first_day = dbt.dateadd('day', -number_var('event_lookback_days'), 'max(last_loaded_date)') -%}
 {%- set reprocess_from = '(select cast(' ~ first_day ~ ' as date) from ' ~ this ~ ')' -%}
 {%- endif %}
 

@@ -1,7 +1,8 @@
 {#-
     One row per person, kept apart from account status: how far the person got
     (anonymous, known, signed up, active, lapsed, dormant) as of the as_of_date var,
-    their activation, and the account they belong to with its stage.
+    their activation, and the account they belong to with its stage. The email is
+    carried only as a salted hash (email_hash); person_contacts holds it in clear.
 -#}
 with persons as (
     select * from {{ ref('int_persons') }}
@@ -43,13 +44,14 @@ usage as (
 final as (
     select
         persons.person_id,
+        {{ pii_hash('persons.primary_email') }} as email_hash,
         person_accounts.account_id,
         lifecycle_state.stage as account_stage,
         case
             when usage.core_events_30d > 0 then 'active'
             when
                 usage.last_core_event_date
-                <= {{ dbt.dateadd('day', -var('dormant_inactive_days'), as_of_date()) }}
+                <= {{ dbt.dateadd('day', -number_var('dormant_inactive_days'), as_of_date()) }}
                 then 'dormant'
             when usage.last_core_event_date is not null then 'lapsed'
             when persons.user_id_count > 0 then 'signed_up'

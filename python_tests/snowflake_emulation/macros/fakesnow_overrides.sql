@@ -63,3 +63,23 @@
         'values (' ~ qualified | join(', ') ~ ')'
     )) }}
 {%- endmacro %}
+
+{#- fakesnow has no roles and cannot run GRANT: record what would be granted in
+    <database>.emulated.grants, so the test can check who may read what. -#}
+{% macro snowflake__apply_grants(relation, grant_config, should_revoke=True) %}
+    {{ fakesnow_only() }}
+    {%- if grant_config %}
+        {%- set log_table = target.database ~ '.emulated.grants' -%}
+        {%- do run_query('create schema if not exists ' ~ target.database ~ '.emulated') -%}
+        {%- do run_query('create table if not exists ' ~ log_table
+            ~ ' (relation varchar, privilege varchar, grantee varchar)') -%}
+        {%- do run_query("delete from " ~ log_table ~ " where relation = '"
+            ~ relation.identifier | lower ~ "'") -%}
+        {%- for privilege, grantees in grant_config.items() %}
+            {%- for grantee in grantees %}
+                {%- do run_query("insert into " ~ log_table ~ " values ('"
+                    ~ relation.identifier | lower ~ "', '" ~ privilege ~ "', '" ~ grantee ~ "')") -%}
+            {%- endfor %}
+        {%- endfor %}
+    {%- endif %}
+{% endmacro %}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import secrets
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -18,6 +20,14 @@ from lifecycle.generator.world import EPOCH, EVENT_NAMES, World
 from lifecycle.generator.writer import DuckDBWriter, RawWriter
 
 log = logging.getLogger(__name__)
+
+PII_SALT_TABLE = "restricted.pii_salt"
+PII_SALT_ENV = "LIFECYCLE_PII_SALT"
+
+
+def pii_salt_row() -> dict[str, list[str]]:
+    """The salt of personal-data hashes: $LIFECYCLE_PII_SALT, else a new random one."""
+    return {"salt": [os.environ.get(PII_SALT_ENV) or secrets.token_hex(32)]}
 
 
 @dataclass
@@ -65,6 +75,21 @@ def generate(
     return result
 
 
+def set_pii_salt(db_path: Path, salt: str, root: Path | None = None) -> None:
+    """Replace the salt of personal-data hashes in an existing DuckDB warehouse."""
+    if len(salt) < 16:
+        raise ValueError("a PII salt needs at least 16 characters")
+    table = load_contract(root)[PII_SALT_TABLE]
+    writer = DuckDBWriter(db_path)
+    try:
+        writer.con.execute(f"create schema if not exists {table.schema}")
+        writer.con.execute(f"create table if not exists {table.qualified_name} (salt varchar)")
+        writer.con.execute(f"delete from {table.qualified_name}")
+        writer.insert(table, {"salt": [salt]})
+    finally:
+        writer.close()
+
+
 def generate_into(
     writer: RawWriter,
     *,
@@ -82,6 +107,7 @@ def generate_into(
         writer.create_tables(tables.values())
         if empty:
             counts = {key: 0 for key in tables}
+            counts[PII_SALT_TABLE] = writer.insert(tables[PII_SALT_TABLE], pii_salt_row())
         else:
             world = World(tables, seed, scale, today)
             world.build()
@@ -115,6 +141,8 @@ def _write_world(writer: RawWriter, tables: dict[str, Table], world: World) -> d
         name = table.name
         if key == "segment.tracks":
             counts[key] = writer.insert(table, tracks)
+        elif key == PII_SALT_TABLE:
+            counts[key] = writer.insert(table, pii_salt_row())
         else:
             counts[key] = writer.insert(table, world.rows[name].columns)
     return counts

@@ -42,5 +42,7 @@ validated as (
 
 {{ triage_rows(
     'validated', key='lead_id', keep_first_by='synced_at desc',
-    source_name='salesforce', source_table='lead', loaded_at='synced_at'
+    source_name='salesforce', source_table='lead', loaded_at='synced_at',
+    person_columns=[('lead_id', 'salesforce_lead'), ('email', 'email')],
+    personal_columns=['lead_id', 'email', 'first_name', 'last_name', 'converted_contact_id']
 ) }}

@@ -24,5 +24,9 @@ validated as (
 
 {{ triage_rows(
     'validated', key='message_id', keep_first_by='received_at',
-    source_name='segment', source_table='identifies', loaded_at='received_at'
+    source_name='segment', source_table='identifies', loaded_at='received_at',
+    person_columns=[
+        ('anonymous_id', 'anonymous_id'), ('user_id', 'user_id'), ('email', 'email'),
+    ],
+    personal_columns=['anonymous_id', 'user_id', 'email', 'full_name']
 ) }}

@@ -28,5 +28,7 @@ validated as (
 
 {{ triage_rows(
     'validated', key='message_id', keep_first_by='received_at',
-    source_name='segment', source_table='nps_survey_submitted', loaded_at='received_at'
+    source_name='segment', source_table='nps_survey_submitted', loaded_at='received_at',
+    person_columns=[('anonymous_id', 'anonymous_id'), ('user_id', 'user_id')],
+    personal_columns=['anonymous_id', 'user_id']
 ) }}

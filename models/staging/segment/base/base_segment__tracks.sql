@@ -4,7 +4,8 @@
     last event_lookback_days days it has already seen plus everything newer, replacing
     them by load day, so rows without any load time (kept on one sentinel day) or
     arriving again are never added twice. A redelivered message whose first copy came
-    in an earlier load is a duplicate (rank_offset counts the earlier copies).
+    in an earlier load is a duplicate (rank_offset counts the earlier copies). Rows
+    loaded before their person asked for erasure are erased in place by the post-hook.
 -#}
 {{
     config(
@@ -12,12 +13,15 @@
         incremental_strategy='delete+insert',
         unique_key='loaded_date',
         on_schema_change='fail',
+        post_hook="{{ erase_in_place(
+            person_columns=[('anonymous_id', 'anonymous_id'), ('user_id', 'user_id')],
+            personal_columns=['anonymous_id', 'user_id']) }}",
     )
 }}
 
 {%- set no_load_day = "cast('1970-01-01' as date)" -%}
 {%- if is_incremental() -%}
-{%- set first_day = dbt.dateadd('day', -var('event_lookback_days'), 'max(loaded_date)') -%}
+{%- set first_day = dbt.dateadd('day', -number_var('event_lookback_days'), 'max(loaded_date)') -%}
 {%- set reprocess_from = '(select cast(' ~ first_day ~ ' as date) from ' ~ this ~ ')' -%}
 {%- endif %}
 
@@ -83,5 +87,7 @@ validated as (
 {{ triage_rows(
     'validated', key='message_id', keep_first_by='received_at',
     source_name='segment', source_table='tracks', loaded_at='loaded_at',
-    rank_offset='earlier_copy_count', helper_columns=['earlier_copy_count']
+    rank_offset='earlier_copy_count', helper_columns=['earlier_copy_count'],
+    person_columns=[('anonymous_id', 'anonymous_id'), ('user_id', 'user_id')],
+    personal_columns=['anonymous_id', 'user_id']
 ) }}

@@ -28,5 +28,9 @@ validated as (
 
 {{ triage_rows(
     'validated', key='zendesk_user_id', keep_first_by='synced_at desc',
-    source_name='zendesk', source_table='user', loaded_at='synced_at'
+    source_name='zendesk', source_table='user', loaded_at='synced_at',
+    person_columns=[
+        ('zendesk_user_id', 'zendesk_user'), ('email', 'email'), ('external_id', 'user_id'),
+    ],
+    personal_columns=['zendesk_user_id', 'email', 'user_name', 'external_id']
 ) }}

@@ -1,0 +1,29 @@
+{#-
+    Why identifiers may not link records (identity_exclusions seed rules), as a select
+    of (node_key, exclusion_reason) for the identifiers of `nodes` that match a rule.
+    `nodes` has node_key, identifier_type, identifier_value, email_local_part and
+    email_domain; `exclusions` is the seed. Identity resolution and the erasure scope
+    both use it, so a role address or shared device links nothing in either.
+-#}
+{% macro identifier_exclusion_reason(nodes, exclusions) %}
+    select
+        nodes.node_key,
+        min(exclusions.exclusion_reason) as exclusion_reason
+    from {{ nodes }} as nodes
+    inner join {{ exclusions }} as exclusions
+        on nodes.identifier_type = exclusions.identifier_type
+        and (
+            (exclusions.match_type = 'exact' and nodes.identifier_value = exclusions.pattern)
+            or (exclusions.match_type = 'domain' and nodes.email_domain = exclusions.pattern)
+            or (
+                exclusions.match_type = 'local_part'
+                and nodes.email_local_part = exclusions.pattern
+            )
+            or (
+                exclusions.match_type = 'local_part_prefix'
+                and substr(nodes.email_local_part, 1, length(exclusions.pattern))
+                = exclusions.pattern
+            )
+        )
+    group by nodes.node_key
+{% endmacro %}

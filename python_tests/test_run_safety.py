@@ -1,0 +1,143 @@
+"""Runs that must stop cleanly: untrusted vars, a second build on a busy file, secrets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import DBT, ROOT, TODAY, Warehouse, copy_project, repr_vars
+from lifecycle.generator import PII_SALT_ENV, generate
+
+AS_OF = {"as_of_date": TODAY.isoformat()}
+MARTS_SQL = "select count(*) from information_schema.tables where table_schema like 'analytics%'"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory) -> Warehouse:
+    work = tmp_path_factory.mktemp("run_safety")
+    db = work / "warehouse.duckdb"
+    generate(db, seed=13, scale=0.05, today=TODAY)
+    return Warehouse(db, ROOT, work)
+
+
+@pytest.mark.parametrize(
+    ("vars_", "message"),
+    [
+        (
+            {"as_of_date": "2026-06-30' as date); drop table raw_segment.tracks; --"},
+            "Invalid as_of_date",
+        ),
+        ({"as_of_date": "2026-02-30"}, "no such calendar date"),
+        ({**AS_OF, "history_start_date": "yesterday"}, "history_start_date must be a date"),
+        ({**AS_OF, "event_lookback_days": "3) or (1=1"}, "event_lookback_days must be a number"),
+        ({**AS_OF, "segment_schema": "raw_segment; drop schema x"}, "segment_schema must be"),
+        ({**AS_OF, "pql_points": {"activated": "30 --"}}, "pql_points.activated must be"),
+        ({**AS_OF, "funnel_steps": ["Signed Up' or 1=1 --"]}, "funnel_steps holds an unsafe"),
+        ({**AS_OF, "analyst_roles": ["ANALYST; drop"]}, "analyst_roles must list plain"),
+    ],
+)
+def test_a_bad_var_stops_the_run_before_any_sql(tmp_path, vars_, message):
+    warehouse = Warehouse(tmp_path / "empty.duckdb", ROOT, tmp_path)
+    generate(warehouse.db, empty=True, today=TODAY)
+    result = warehouse.dbt("build", vars=vars_, check=False)
+    assert not result.ok
+    assert message in result.output
+    assert "Invalid" in result.output
+    assert warehouse.scalar(MARTS_SQL) == 0, "nothing may be built"
+    assert warehouse.scalar("select count(*) from raw_segment.tracks") == 0
+
+
+def _dbt_process(warehouse: Warehouse, folder: str, log: Path) -> subprocess.Popen:
+    command = [str(DBT), "build", "--project-dir", str(ROOT), "--exclude", "test_type:unit"]
+    command += ["--target-path", str(warehouse.work_dir / folder / "target")]
+    command += ["--log-path", str(warehouse.work_dir / folder / "logs")]
+    command += ["--vars", repr_vars(AS_OF)]
+    env = {
+        **os.environ,
+        "DBT_PROFILES_DIR": str(ROOT),
+        "LIFECYCLE_DUCKDB_PATH": str(warehouse.db),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+    )
+
+
+def test_a_second_build_on_a_busy_warehouse_fails_fast_and_the_first_completes(world):
+    first_log = world.work_dir / "first.log"
+    first = _dbt_process(world, "first", first_log)
+    deadline = time.monotonic() + 120
+    while " 1 of " not in first_log.read_text():  # the first build holds the file
+        assert first.poll() is None, first_log.read_text()[-3000:]
+        assert time.monotonic() < deadline, "the first build never started"
+        time.sleep(0.2)
+
+    started = time.monotonic()
+    second_log = world.work_dir / "second.log"
+    second = _dbt_process(world, "second", second_log)
+    second_code = second.wait(timeout=120)
+    second_seconds = time.monotonic() - started
+    first_code = first.wait(timeout=900)
+
+    second_output = second_log.read_text()
+    assert second_code != 0
+    assert "Could not set lock on file" in second_output
+    assert str(world.db) in second_output
+    assert first_code == 0, first_log.read_text()[-3000:]
+    # It gave up at once instead of waiting for the first build (which takes longer).
+    assert second_seconds < 60
+    print(f"second build refused after {second_seconds:.1f} s")
+
+    # Nothing is corrupted: every data test passes on what the first build wrote.
+    tested = world.dbt("test", "--exclude", "test_type:unit", vars=AS_OF)
+    assert tested.ok and "ERROR=0" in tested.output and "FAIL " not in tested.output
+    assert world.scalar("select count(*) from analytics_marts.lifecycle_state") > 0
+
+
+def test_secrets_never_reach_logs_or_artifacts(tmp_path, monkeypatch):
+    salt = "pii-salt-that-must-stay-secret-0123456789"
+    token = "secret-token-that-must-stay-secret-9876"
+    monkeypatch.setenv(PII_SALT_ENV, salt)
+    monkeypatch.setenv("DBT_ENV_SECRET_DUCKDB_TOKEN", token)
+    # A profile that uses the secret, as a real one uses a password or key passphrase.
+    project = copy_project(tmp_path / "project")
+    profiles = (project / "profiles.yml").read_text()
+    anchor = "        TimeZone: UTC\n"
+    assert anchor in profiles
+    (project / "profiles.yml").write_text(
+        profiles.replace(
+            anchor,
+            anchor
+            + "      config_options:\n"
+            + "        custom_user_agent: \"{{ env_var('DBT_ENV_SECRET_DUCKDB_TOKEN') }}\"\n",
+        )
+    )
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", project, tmp_path)
+    generate(warehouse.db, seed=17, scale=0.03, today=TODAY)
+    assert warehouse.scalar("select salt from restricted.pii_salt") == salt
+    warehouse.dbt("--debug", "build", "--exclude", "test_type:unit", vars=AS_OF)
+    warehouse.dbt("docs", "generate", vars=AS_OF)
+    hashed = warehouse.scalar(
+        "select count(*) from analytics_marts.person_status where email_hash is not null"
+    )
+    assert hashed > 0, "the salt was used"
+
+    written = [
+        path
+        for folder in (tmp_path / "target", tmp_path / "logs", project / "target", project / "logs")
+        if folder.exists()
+        for path in folder.rglob("*")
+        if path.is_file()
+    ]
+    assert len(written) > 100
+    leaks = [
+        (str(path), secret[:6])
+        for path in written
+        for secret in (salt, token)
+        if secret in path.read_text(errors="ignore")
+    ]
+    assert leaks == []
