@@ -44,6 +44,7 @@ lint: setup
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 test-dbt: setup
+	rm -f $(TEST_DB)
 	$(BIN)/lifecycle --db $(TEST_DB) generate $(TEST_WORLD)
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt build --vars '{as_of_date: "$(TODAY)"}'
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt source freshness

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from lifecycle.contract import load_contract
-from lifecycle.generator import generate, read_manifest
+from lifecycle.generator import PII_SALT_ENV, generate, read_manifest
 from lifecycle.generator.vocab import FREE_MAIL_DOMAINS, VENDOR_DOMAIN
 
 TODAY = date(2026, 6, 30)
@@ -203,3 +207,25 @@ def test_stripe_metadata_links_customers_to_workspaces_and_crm_accounts(world_db
     workspace_links, crm_links, customers = linked
     assert workspace_links == customers
     assert 0 < crm_links < customers
+
+
+def test_pii_salt_command_stores_the_salt_from_the_environment(tmp_path):
+    db = tmp_path / "salted.duckdb"
+    generate(db, empty=True, today=date(2026, 6, 30))
+    cli = [str(Path(sys.executable).with_name("lifecycle")), "--db", str(db), "pii-salt"]
+    env = {key: value for key, value in os.environ.items() if key != PII_SALT_ENV}
+    missing = subprocess.run(cli, env=env, capture_output=True, text=True, check=False)
+    assert missing.returncode == 1 and PII_SALT_ENV in missing.stdout
+    short = subprocess.run(
+        cli, env={**env, PII_SALT_ENV: "short"}, capture_output=True, text=True, check=False
+    )
+    assert short.returncode == 1 and "16 characters" in short.stdout
+    salt = "a-long-enough-salt-for-the-test"
+    stored = subprocess.run(
+        cli, env={**env, PII_SALT_ENV: salt}, capture_output=True, text=True, check=False
+    )
+    assert stored.returncode == 0
+    assert salt not in stored.stdout + stored.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select salt from restricted.pii_salt").fetchall() == [(salt,)]
+    con.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 import duckdb
@@ -177,3 +178,33 @@ def test_a_run_without_new_data_changes_nothing(worlds):
     changed = {name for name in before if before[name] != after.get(name)}
     assert changed == set()
     assert len(before) > 60
+
+
+def test_events_later_than_the_window_are_counted_and_warned(worlds, tmp_path):
+    incremental, _, vars_ = worlds
+    late_copy = incremental.copy_to(tmp_path / "late")
+    last_load = late_copy.scalar(
+        "select max(coalesce(uuid_ts, received_at)) from raw_segment.tracks"
+    )
+    # Three events that happened ten days ago, loaded in the latest load.
+    late_copy.execute(
+        "insert into raw_segment.tracks (id, anonymous_id, user_id, event, context_group_id, "
+        "timestamp, received_at, uuid_ts) "
+        "select 'late-' || id, anonymous_id, user_id, event, context_group_id, "
+        f"timestamp '{last_load}' - interval 10 day, timestamp '{last_load}', "
+        f"timestamp '{last_load}' "
+        "from raw_segment.tracks where user_id is not null order by id limit 3"
+    )
+    result = late_copy.dbt(
+        "build", "--exclude", "test_type:unit", vars={**vars_, "as_of_date": TODAY.isoformat()}
+    )
+    late = late_copy.query(
+        "select count(*), min(days_late) from analytics_intermediate.int_late_arriving_events "
+        "where message_id like 'late-%'"
+    )[0]
+    assert late == (3, 10)
+    warned = re.search(
+        r"WARN (\d+) assert_no_events_late_beyond_lookback", result.output.replace("\x1b", "")
+    )
+    assert warned and int(warned.group(1)) >= 3
+    assert "Got " in result.output
