@@ -6,6 +6,10 @@
 -#}
 {%- set steps = var('funnel_steps') -%}
 {%- set window_days = var('funnel_window_days') %}
+{#- the first occurrence after the previous step known from the daily counts: the day's
+    first one, else (the day also had earlier ones) its last one -#}
+{%- set reached_after_previous = "case when events.first_occurred_at > previous.reached_at"
+    ~ " then events.first_occurred_at else events.last_occurred_at end" %}
 
 with events as (
     -- events are counted per day: first and last occurrence of each event that day
@@ -32,14 +36,15 @@ step_1 as (
 step_{{ number }} as (
     select
         previous.account_id,
-        min(events.occurred_at) as reached_at,
+        min({{ reached_after_previous }}) as reached_at,
         min(previous.started_at) as started_at
     from step_{{ number - 1 }} as previous
     inner join events
         on previous.account_id = events.account_id
         and events.event_name = '{{ step }}'
-        and previous.reached_at < events.occurred_at
-        and events.occurred_at <= {{ dbt.dateadd('day', window_days, 'previous.started_at') }}
+        and previous.reached_at < events.last_occurred_at
+        and {{ reached_after_previous }}
+        <= {{ dbt.dateadd('day', window_days, 'previous.started_at') }}
     group by previous.account_id
 ),
 {% endfor %}
