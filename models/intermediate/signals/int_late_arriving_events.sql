@@ -8,6 +8,8 @@
     the latest loads.
 -#}
 {%- set days_late = dbt.datediff('event_date', 'loaded_date', 'day') %}
+{%- set lookback_days = -number_var('event_lookback_days') %}
+{%- set lookback_start = dbt.dateadd('day', lookback_days, 'latest_load.latest_loaded_date') %}
 
 with tracks as (
     select * from {{ ref('stg_segment__tracks') }}
@@ -26,11 +28,18 @@ with_lateness as (
     where loaded_date != cast('1970-01-01' as date)
 ),
 
+latest_load as (
+    select max(loaded_date) as latest_loaded_date
+    from with_lateness
+),
+
 final as (
     select
-        *,
-        {{ days_late }} as days_late
+        with_lateness.*,
+        {{ days_late }} as days_late,
+        with_lateness.loaded_date >= cast({{ lookback_start }} as date) as is_in_latest_loads
     from with_lateness
+    cross join latest_load
 )
 
 select * from final
