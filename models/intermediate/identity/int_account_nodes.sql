@@ -117,8 +117,7 @@ observed as (
 parsed as (
     select
         node_key,
-        {{ dbt.split_part('node_key', "':'", 1) }} as identifier_type,
-        substr(node_key, {{ dbt.position("':'", 'node_key') }} + 1) as identifier_value,
+        {{ node_key_parts() }},
         first_seen_at
     from observed
 ),

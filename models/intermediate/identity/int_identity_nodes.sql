@@ -116,27 +116,12 @@ observed as (
     group by node_key
 ),
 
-parsed as (
-    select
-        node_key,
-        {{ dbt.split_part('node_key', "':'", 1) }} as identifier_type,
-        substr(node_key, {{ dbt.position("':'", 'node_key') }} + 1) as identifier_value,
-        first_seen_at
-    from observed
-),
-
 with_email_parts as (
     select
-        *,
-        case
-            when identifier_type = 'email'
-                then {{ dbt.split_part('identifier_value', "'@'", 1) }}
-        end as email_local_part,
-        case
-            when identifier_type = 'email'
-                then {{ dbt.split_part('identifier_value', "'@'", 2) }}
-        end as email_domain
-    from parsed
+        node_key,
+        {{ node_key_parts(email_parts=true) }},
+        first_seen_at
+    from observed
 ),
 
 excluded_by_rule as (

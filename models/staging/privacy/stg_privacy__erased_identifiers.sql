@@ -158,8 +158,7 @@ frontier_{{ hop }}_parsed as (
     select
         node_key,
         first_requested_at,
-        {{ dbt.split_part('node_key', "':'", 1) }} as identifier_type,
-        substr(node_key, {{ dbt.position("':'", 'node_key') }} + 1) as identifier_value
+        {{ node_key_parts(email_parts=true) }}
     from reached_{{ hop }}
     where
         hop = {{ hop }}
@@ -167,22 +166,8 @@ frontier_{{ hop }}_parsed as (
         and node_key not in (select shared_devices.node_key from shared_devices)
 ),
 
-frontier_{{ hop }}_with_email_parts as (
-    select
-        *,
-        case
-            when identifier_type = 'email'
-                then {{ dbt.split_part('identifier_value', "'@'", 1) }}
-        end as email_local_part,
-        case
-            when identifier_type = 'email'
-                then {{ dbt.split_part('identifier_value', "'@'", 2) }}
-        end as email_domain
-    from frontier_{{ hop }}_parsed
-),
-
 frontier_{{ hop }}_excluded as (
-    {{- identifier_exclusion_reason('frontier_' ~ hop ~ '_with_email_parts', 'exclusions') }}
+    {{- identifier_exclusion_reason('frontier_' ~ hop ~ '_parsed', 'exclusions') }}
 ),
 
 frontier_{{ hop }} as (
@@ -260,8 +245,7 @@ flagged_nodes as (
 
 person_identifiers as (
     select
-        {{ dbt.split_part('node_key', "':'", 1) }} as identifier_type,
-        substr(node_key, {{ dbt.position("':'", 'node_key') }} + 1) as identifier_value,
+        {{ node_key_parts() }},
         min(first_requested_at) as first_requested_at,
         min(hop) as hops_from_request,
         max(is_unfollowed) = 1 as has_unfollowed_links
