@@ -1,8 +1,17 @@
-{#- Every lifecycle signal of every account as of the as_of_date var, computed by the
-    same macro as the daily history (see account_daily_signals). -#}
-with
-{{ account_signal_inputs() }}
+{#- Every lifecycle signal of every account as of the as_of_date var: the as_of_date
+    row of the daily history (int_account_signals_daily), which computes each day from
+    what was known on that day. One computation serves both, so they cannot disagree,
+    and the as-of signals cost a filter instead of a second pass over the history. The
+    excluded columns are the stage and PQL score the history derives from the signals;
+    the marts derive them again from this model with the same macros. -#}
+with history as (
+    select * from {{ ref('int_account_signals_daily') }}
+),
 
-{{ account_daily_signals(as_of_date(), as_of_date()) }}
+final as (
+    select * exclude (stage, reason_codes, is_customer, pql_score, pql_reasons)
+    from history
+    where signal_date = {{ as_of_date() }}
+)
 
-select * from signals
+select * from final

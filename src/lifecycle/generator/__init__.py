@@ -38,6 +38,7 @@ class GenerationResult:
     today: str
     empty: bool
     seconds: float
+    activity: float = 1.0
     row_counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -65,10 +66,17 @@ def generate(
     today: date | None = None,
     empty: bool = False,
     root: Path | None = None,
+    activity: float = 1.0,
 ) -> GenerationResult:
     """(Re)create every raw table of the contract in a DuckDB file, filled unless `empty`."""
     result = generate_into(
-        DuckDBWriter(db_path), seed=seed, scale=scale, today=today, empty=empty, root=root
+        DuckDBWriter(db_path),
+        seed=seed,
+        scale=scale,
+        today=today,
+        empty=empty,
+        root=root,
+        activity=activity,
     )
     result.database = str(db_path)
     manifest_path(db_path).write_text(json.dumps(asdict(result), indent=2) + "\n")
@@ -98,8 +106,12 @@ def generate_into(
     today: date | None = None,
     empty: bool = False,
     root: Path | None = None,
+    activity: float = 1.0,
 ) -> GenerationResult:
-    """(Re)create every raw table of the contract through `writer`, filled unless `empty`."""
+    """(Re)create every raw table of the contract through `writer`, filled unless `empty`.
+
+    `scale` sets the number of companies (1.0 = 1,000); `activity` multiplies how many
+    routine product events each person sends (1.0 = the demo's rates)."""
     started = time.perf_counter()
     today = today or datetime.now(UTC).date()
     tables = load_contract(root)
@@ -109,7 +121,7 @@ def generate_into(
             counts = {key: 0 for key in tables}
             counts[PII_SALT_TABLE] = writer.insert(tables[PII_SALT_TABLE], pii_salt_row())
         else:
-            world = World(tables, seed, scale, today)
+            world = World(tables, seed, scale, today, activity)
             world.build()
             log.info("simulated %d events; writing tables", world.n_events)
             counts = _write_world(writer, tables, world)
@@ -121,6 +133,7 @@ def generate_into(
         scale=scale,
         today=today.isoformat(),
         empty=empty,
+        activity=activity,
         seconds=round(time.perf_counter() - started, 2),
         row_counts=counts,
     )

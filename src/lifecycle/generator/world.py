@@ -109,9 +109,17 @@ class Journey:
 class World:
     """Builds every raw table of the contract for one seed, scale and today."""
 
-    def __init__(self, tables: dict[str, Table], seed: int, scale: float, today: date) -> None:
+    def __init__(
+        self,
+        tables: dict[str, Table],
+        seed: int,
+        scale: float,
+        today: date,
+        activity: float = 1.0,
+    ) -> None:
         self.seed = seed
         self.scale = scale
+        self.activity = activity  # multiplies every person's routine product-event rate
         self.today = today
         self.start = today - timedelta(days=HISTORY_DAYS)
         self.days = HISTORY_DAYS
@@ -1286,7 +1294,7 @@ class World:
                 continue
             end = min(person.leave_day, j.usage_end_day, self.days)
             active = (days > person.join_day) & (days < end)
-            expected = person.rate * curve * self._weekday * active
+            expected = person.rate * self.activity * curve * self._weekday * active
             counts = rng.poisson(expected)
             total = int(counts.sum())
             if total:
