@@ -13,13 +13,17 @@
     before each account's first day to compute (the longest look-back any signal
     needs), rolling window sums over daily counts, date-range joins for things that
     are open for a while (tickets, subscriptions, opportunities, billing issues), and
-    running sums of +1/-1 changes for active users. Rows before that first day are only
-    context and are dropped at the end. The windows partition by account_num, a dense
+    running sums of +1/-1 changes for active users (in the same window pass as the
+    rolling sums). Rows before that first day are only context and are dropped at the
+    end. The windows partition by account_num, a dense
     integer per account: sorting tens of millions of account-days by an integer is
     about twice as fast as by the hashed account_id.
 -#}
 {% macro account_daily_signals(range_start, range_end, full_history_accounts=none) %}
 {%- set lookback_days = [120, var('nps_window_days')] | max %}
+{#- sums are cast back to bigint: DuckDB sums integers into 128-bit integers, which are
+    slow to window, store and scan -#}
+{%- set bigint = dbt.type_bigint() %}
 tracked_accounts as (
     select
         profiles.*,
@@ -115,6 +119,34 @@ failed_payment_days as (
     group by account_id, started_date
 ),
 
+-- active users: +1 when a spell starts, -1 when it ends, summed along the grid -------
+active_user_changes as (
+    select
+        spells.account_id,
+        greatest(spells.spell_start_date, grid_starts.first_grid_date) as change_date,
+        1 as change
+    from active_user_spells as spells
+    inner join grid_starts
+        on spells.account_id = grid_starts.account_id
+    union all
+    select
+        spells.account_id,
+        greatest(spells.spell_end_date, grid_starts.first_grid_date) as change_date,
+        -1 as change
+    from active_user_spells as spells
+    inner join grid_starts
+        on spells.account_id = grid_starts.account_id
+),
+
+active_user_change_days as (
+    select
+        account_id,
+        change_date,
+        sum(change) as change
+    from active_user_changes
+    group by account_id, change_date
+),
+
 daily as (
     select
         grid.account_id,
@@ -130,7 +162,8 @@ daily as (
         coalesce(failed_payment_days.failed_payments, 0) as failed_payments,
         coalesce(nps_days.promoters, 0) as promoters,
         coalesce(nps_days.passives, 0) as passives,
-        coalesce(nps_days.detractors, 0) as detractors
+        coalesce(nps_days.detractors, 0) as detractors,
+        coalesce(active_user_change_days.change, 0) as active_user_change
     from grid
     left join activity
         on grid.account_id = activity.account_id
@@ -153,58 +186,71 @@ daily as (
     left join nps_days
         on grid.account_id = nps_days.account_id
         and grid.signal_date = nps_days.activity_date
+    left join active_user_change_days
+        on grid.account_id = active_user_change_days.account_id
+        and grid.signal_date = active_user_change_days.change_date
 ),
 
 rolling as (
     select
         account_id,
         signal_date,
-        sum(core_events) over (
+        cast(sum(core_events) over (
             partition by account_num order by signal_date
             rows between 29 preceding and current row
-        ) as core_events_30d,
-        sum(core_events) over (
+        ) as {{ bigint }}) as core_events_30d,
+        cast(sum(core_events) over (
             partition by account_num order by signal_date
             rows between 59 preceding and 30 preceding
-        ) as core_events_prior_30d,
-        sum(events) over (
+        ) as {{ bigint }}) as core_events_prior_30d,
+        cast(sum(events) over (
             partition by account_num order by signal_date
             rows between 29 preceding and current row
-        ) as events_30d,
-        sum(gated_attempts) over (
+        ) as {{ bigint }}) as events_30d,
+        cast(sum(gated_attempts) over (
             partition by account_num order by signal_date
             rows between 29 preceding and current row
-        ) as gated_attempts_30d,
-        sum(hand_raises) over (
+        ) as {{ bigint }}) as gated_attempts_30d,
+        cast(sum(hand_raises) over (
             partition by account_num order by signal_date
             rows between 29 preceding and current row
-        ) as hand_raises_30d,
-        sum(tickets_opened) over (
+        ) as {{ bigint }}) as hand_raises_30d,
+        cast(sum(tickets_opened) over (
             partition by account_num order by signal_date
             rows between 89 preceding and current row
-        ) as tickets_90d,
-        sum(ratings_good) over (
+        ) as {{ bigint }}) as tickets_90d,
+        cast(sum(ratings_good) over (
             partition by account_num order by signal_date
             rows between 89 preceding and current row
-        ) as satisfaction_good_90d,
-        sum(ratings_bad) over (
+        ) as {{ bigint }}) as satisfaction_good_90d,
+        cast(sum(ratings_bad) over (
             partition by account_num order by signal_date
             rows between 89 preceding and current row
-        ) as satisfaction_bad_90d,
-        sum(failed_payments) over (
+        ) as {{ bigint }}) as satisfaction_bad_90d,
+        cast(sum(failed_payments) over (
             partition by account_num order by signal_date
             rows between 29 preceding and current row
-        ) as failed_payments_30d,
-        sum(failed_payments) over (
+        ) as {{ bigint }}) as failed_payments_30d,
+        cast(sum(failed_payments) over (
             partition by account_num order by signal_date
             rows between 89 preceding and current row
-        ) as failed_payments_90d,
+        ) as {{ bigint }}) as failed_payments_90d,
         {%- for answer in ['promoters', 'passives', 'detractors'] %}
-        sum({{ answer }}) over (
+        cast(sum({{ answer }}) over (
             partition by account_num order by signal_date
             rows between {{ number_var('nps_window_days') - 1 }} preceding and current row
-        ) as nps_{{ answer }}_window,
+        ) as {{ bigint }}) as nps_{{ answer }}_window,
         {%- endfor %}
+        {#- active users: the running sum of spell starts (+1) and ends (-1); 90 days
+            ago, the same sum up to the row 90 days back (the grid has every day) #}
+        cast(sum(active_user_change) over (
+            partition by account_num order by signal_date
+            rows between unbounded preceding and current row
+        ) as {{ bigint }}) as active_users_30d,
+        cast(sum(active_user_change) over (
+            partition by account_num order by signal_date
+            rows between unbounded preceding and 90 preceding
+        ) as {{ bigint }}) as active_users_90d_ago,
         max(case when core_events > 0 then signal_date end) over (
             partition by account_num order by signal_date
             rows between unbounded preceding and current row
@@ -221,58 +267,6 @@ core_before_grid as (
         on activity.account_id = grid_starts.account_id
     where activity.core_event_count > 0 and activity.activity_date < grid_starts.first_grid_date
     group by activity.account_id
-),
-
--- active users: +1 when a spell starts, -1 when it ends, summed along the grid -------
-active_user_changes as (
-    select
-        spells.account_id,
-        greatest(spells.spell_start_date, grid_starts.first_grid_date) as change_date,
-        1 as change
-    from active_user_spells as spells
-    inner join grid_starts
-        on spells.account_id = grid_starts.account_id
-    union all
-    select
-        spells.account_id,
-        greatest(spells.spell_end_date, grid_starts.first_grid_date) as change_date,
-        -1 as change
-    from active_user_spells as spells
-    inner join grid_starts
-        on spells.account_id = grid_starts.account_id
-),
-
-active_users as (
-    select
-        grid.account_id,
-        grid.account_num,
-        grid.signal_date,
-        sum(coalesce(changes.change, 0)) over (
-            partition by grid.account_num order by grid.signal_date
-            rows between unbounded preceding and current row
-        ) as active_users_30d
-    from grid
-    left join (
-        select
-            account_id,
-            change_date,
-            sum(change) as change
-        from active_user_changes
-        group by account_id, change_date
-    ) as changes
-        on grid.account_id = changes.account_id
-        and grid.signal_date = changes.change_date
-),
-
-active_users_with_history as (
-    select
-        account_id,
-        signal_date,
-        active_users_30d,
-        lag(active_users_30d, 90) over (
-            partition by account_num order by signal_date
-        ) as active_users_90d_ago
-    from active_users
 ),
 
 -- things that stay open for a while: joined on their date ranges ---------------------
@@ -296,8 +290,10 @@ billing_state as (
         grid.signal_date,
         max(case when subscriptions.is_paying then 1 else 0 end) = 1 as is_paying,
         sum(case when subscriptions.is_paying then subscriptions.mrr else 0 end) as mrr,
-        sum(case when subscriptions.is_paying then subscriptions.seat_quantity else 0 end)
-            as seats,
+        cast(
+            sum(case when subscriptions.is_paying then subscriptions.seat_quantity else 0 end)
+            as {{ bigint }}
+        ) as seats,
         max_by(
             subscriptions.plan_name, case when subscriptions.is_paying then subscriptions.mrr end
         ) as plan_name,
@@ -380,8 +376,8 @@ signals as (
         rolling.core_events_30d,
         rolling.core_events_prior_30d,
         rolling.events_30d,
-        active_users_with_history.active_users_30d,
-        active_users_with_history.active_users_90d_ago,
+        rolling.active_users_30d,
+        rolling.active_users_90d_ago,
         {{ dbt.datediff(
             'coalesce(rolling.last_core_date_in_grid, core_before_grid.last_core_date)',
             'rolling.signal_date', 'day') }} as days_since_last_core_event,
@@ -443,9 +439,6 @@ signals as (
         on rolling.account_id = profiles.account_id
     left join core_before_grid
         on rolling.account_id = core_before_grid.account_id
-    left join active_users_with_history
-        on rolling.account_id = active_users_with_history.account_id
-        and rolling.signal_date = active_users_with_history.signal_date
     left join activation
         on rolling.account_id = activation.account_id
     left join support_load

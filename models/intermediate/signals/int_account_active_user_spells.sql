@@ -32,10 +32,10 @@ numbered as (
         account_id,
         person_id,
         event_date,
-        sum(starts_spell) over (
+        cast(sum(starts_spell) over (
             partition by account_id, person_id order by event_date
             rows between unbounded preceding and current row
-        ) as spell_number
+        ) as {{ dbt.type_bigint() }}) as spell_number
     from with_gaps
 ),
 
