@@ -18,7 +18,7 @@ TODAY := $(shell date -u +%F)
 # The small world `make test` builds: fixed seed, ~100 companies.
 TEST_WORLD := --seed 7 --scale 0.1 --today $(TODAY)
 
-.PHONY: setup demo test lint test-dbt metadata pytest docs clean lock
+.PHONY: setup demo test lint test-dbt metadata pytest docs clean lock bench
 
 setup: $(STAMP)
 
@@ -50,15 +50,50 @@ test-dbt: setup
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt source freshness
 
 # Metadata gates, on the warehouse test-dbt built: every column documented, column test
-# coverage, and dbt-score (thresholds and project rules in pyproject.toml).
+# coverage, dbt-score (thresholds and project rules in pyproject.toml), and MetricFlow's
+# checks of the semantic models and metrics (semantics, then each against the warehouse).
 metadata: setup
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt docs generate --vars '{as_of_date: "$(TODAY)"}'
 	$(BIN)/dbt-coverage compute doc --cov-report target/coverage-doc.json --cov-fail-under 1.0
 	$(BIN)/dbt-coverage compute test --cov-report target/coverage-test.json --cov-fail-under 0.10
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt-score lint
+	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/mf validate-configs
 
-pytest: setup
-	$(BIN)/pytest
+# Two workers, each taking whole test files (their worlds are module fixtures); the
+# slowest tests are listed at the end.
+pytest: setup chromium
+	$(BIN)/pytest -n 2 --dist loadfile --durations=15
+
+# The dashboard's browser test drives Debian's Chromium (Playwright downloads no browser),
+# or the Chromium/Chrome binary LIFECYCLE_CHROMIUM names. Installed here when missing;
+# without it the test skips locally and fails under CI=true.
+CHROMIUM := $(or $(LIFECYCLE_CHROMIUM),/usr/bin/chromium)
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo -n"; fi; \
+	  echo "Installing chromium for the dashboard's browser test (apt-get)"; \
+	  if command -v apt-get >/dev/null \
+	      && $$sudo apt-get update -qq \
+	      && $$sudo apt-get install -y --no-install-recommends chromium >/dev/null; then \
+	    echo "Installed chromium."; \
+	  else \
+	    echo "Could not install chromium: run 'apt-get install -y --no-install-recommends chromium' as root." >&2; \
+	    echo "The dashboard's browser test skips without $(CHROMIUM), and fails under CI=true." >&2; \
+	  fi; \
+	fi
+
+.PHONY: dashboard chromium
+# The dashboard (src/lifecycle/dashboard/) on the demo warehouse, read-only; set
+# LIFECYCLE_DUCKDB_PATH for another file, or LIFECYCLE_DASHBOARD_WAREHOUSE=snowflake.
+dashboard: setup
+	LIFECYCLE_DUCKDB_PATH=$${LIFECYCLE_DUCKDB_PATH:-$(DEMO_DB)} $(BIN)/streamlit run \
+	  src/lifecycle/dashboard/app.py --browser.gatherUsageStats false
+
+# Scale benchmark (not part of `make test`): ~10M events, 50k accounts by default; pass
+# e.g. BENCH_ARGS="--events 30M --accounts 150k" for a larger world.
+BENCH_ARGS ?=
+bench: setup
+	$(BIN)/lifecycle bench $(BENCH_ARGS)
 
 docs: setup
 	LIFECYCLE_DUCKDB_PATH=$(DEMO_DB) $(BIN)/dbt docs generate --vars '{as_of_date: "$(TODAY)"}'

@@ -29,6 +29,13 @@ def _positive(value: str) -> float:
     return number
 
 
+def _count(value: str) -> int:
+    number = int(float(value.replace("_", "")))
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be greater than 0")
+    return number
+
+
 def _add_world_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=42, help="random seed (default: %(default)s)")
     parser.add_argument(
@@ -36,6 +43,12 @@ def _add_world_options(parser: argparse.ArgumentParser) -> None:
         type=_positive,
         default=1.0,
         help="1.0 = 1,000 companies over about 18 months (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--activity",
+        type=_positive,
+        default=1.0,
+        help="multiplier on each person's routine product events (default: %(default)s)",
     )
     parser.add_argument(
         "--today",
@@ -86,6 +99,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="check that compiled SQL is Snowflake SQL (dbt compile --target <snowflake> first)",
     )
     check.add_argument("paths", nargs="+", type=Path, help="files or folders of .sql files")
+
+    bench = sub.add_parser(
+        "bench",
+        help="scale benchmark: full and incremental builds against a single-pass baseline",
+        description="Generate a large world (cached between runs), then measure a "
+        "single-pass baseline, full builds with and without tests, an incremental build "
+        "after one more day, and identity resolution at 1x and 10x edges. Prints the "
+        "figures and writes them as JSON.",
+    )
+    bench.add_argument(
+        "--events", type=_count, default=10_000_000, help="track events (default: %(default)s)"
+    )
+    bench.add_argument(
+        "--accounts", type=_count, default=50_000, help="accounts (default: %(default)s)"
+    )
+    bench.add_argument("--seed", type=int, default=42, help="random seed (default: %(default)s)")
+    bench.add_argument(
+        "--folder",
+        type=Path,
+        default=Path("warehouse/bench"),
+        help="where the worlds and builds go (default: %(default)s)",
+    )
+    bench.add_argument(
+        "--results",
+        type=Path,
+        default=Path("results"),
+        help="folder of the JSON results (default: %(default)s)",
+    )
     return parser
 
 
@@ -104,7 +145,9 @@ def _demo(args: argparse.Namespace) -> int:
     from lifecycle.summary import render, summarize
 
     started = time.perf_counter()
-    result = generate(args.db, seed=args.seed, scale=args.scale, today=args.today)
+    result = generate(
+        args.db, seed=args.seed, scale=args.scale, today=args.today, activity=args.activity
+    )
     _print_generation(result)
     run_dbt(["build"], args.db, vars={"as_of_date": result.as_of_date})
     run_dbt(["source", "freshness"], args.db)
@@ -151,7 +194,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "generate":
         _print_generation(
-            generate(args.db, seed=args.seed, scale=args.scale, today=args.today, empty=args.empty)
+            generate(
+                args.db,
+                seed=args.seed,
+                scale=args.scale,
+                today=args.today,
+                empty=args.empty,
+                activity=args.activity,
+            )
         )
         return 0
     if args.command == "demo":
@@ -171,6 +221,13 @@ def main(argv: list[str] | None = None) -> int:
         return _pii_salt(args)
     if args.command == "sql":
         return _sql(args)
+    if args.command == "bench":
+        from lifecycle.bench import run_bench
+
+        run_bench(
+            args.folder, args.results, events=args.events, accounts=args.accounts, seed=args.seed
+        )
+        return 0
     if args.command == "check-sql":
         from lifecycle.sqlcheck import check_paths
 

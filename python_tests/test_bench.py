@@ -1,0 +1,114 @@
+"""The scale benchmark's parts, on small worlds: the sizing, the single-pass baseline,
+the appended day, and identity resolution at 1x and 10x edges."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+import duckdb
+import pytest
+
+from lifecycle import bench
+from lifecycle.dbt_runner import dbt_env
+from lifecycle.generator import generate
+
+
+@pytest.fixture(scope="module")
+def raw_world(tmp_path_factory):
+    """A raw world sized by the benchmark's own rule for 60k events and 300 accounts."""
+    db = tmp_path_factory.mktemp("bench_world") / "bench_raw.duckdb"
+    scale, activity = bench.world_parameters(events=60_000, accounts=300)
+    generate(db, seed=5, scale=scale, today=bench.BENCH_TODAY, activity=activity)
+    return db
+
+
+def test_world_parameters_give_about_the_requested_number_of_events(raw_world):
+    con = duckdb.connect(str(raw_world), read_only=True)
+    events = con.execute("select count(*) from raw_segment.tracks").fetchone()[0]
+    con.close()
+    assert 0.75 * 60_000 <= events <= 1.25 * 60_000
+
+
+def test_baseline_equals_a_count_in_python(raw_world):
+    result = bench.baseline(raw_world, bench.BENCH_TODAY, repeats=1)
+    con = duckdb.connect(str(raw_world), read_only=True)
+    rows = con.execute(
+        'select context_group_id, user_id, event, "timestamp" from raw_segment.tracks'
+    ).fetchall()
+    con.close()
+    as_of = datetime.combine(bench.BENCH_TODAY, datetime.min.time())
+    core = set(bench.core_event_names())
+    expected: dict[str, list] = defaultdict(lambda: [0, set(), 0])
+    for account, user, event, ts in rows:
+        if account is None or not as_of - timedelta(days=60) <= ts < as_of:
+            continue
+        counts = expected[account]
+        if ts >= as_of - timedelta(days=30):
+            if event in core:
+                counts[0] += 1
+                if user is not None:
+                    counts[1].add(user)
+        else:
+            counts[2] += 1
+    assert result["accounts"] == len(expected) > 0
+    assert result["events_read"] == len(rows)
+
+    con = duckdb.connect(str(raw_world), read_only=True)
+    got = con.execute(bench.BASELINE_SQL, {"as_of": as_of, "core": sorted(core)}).fetchall()
+    con.close()
+    assert {a: (c, u, p) for a, c, u, p in got} == {
+        a: (c, len(u), p) for a, (c, u, p) in expected.items()
+    }
+
+
+def test_one_more_day_repeats_the_last_load_a_day_later_under_new_ids(raw_world, tmp_path):
+    db = tmp_path / raw_world.name
+    shutil.copy(raw_world, db)
+    last_day = bench.BENCH_TODAY - timedelta(days=1)
+    con = duckdb.connect(str(db), read_only=True)
+    before = con.execute(
+        "select count(*), max(uuid_ts), count(distinct id) from raw_segment.tracks "
+        "where cast(uuid_ts as date) = ?",
+        [last_day],
+    ).fetchone()
+    total_before, ids_before = con.execute(
+        "select count(*), count(distinct id) from raw_segment.tracks"
+    ).fetchone()
+    con.close()
+
+    appended = bench.append_one_day(db, last_day)
+
+    con = duckdb.connect(str(db), read_only=True)
+    after = con.execute(
+        "select count(*), max(uuid_ts) from raw_segment.tracks where cast(uuid_ts as date) = ?",
+        [bench.BENCH_TODAY],
+    ).fetchone()
+    newest_before = before[1]
+    total, distinct_ids = con.execute(
+        "select count(*), count(distinct id) from raw_segment.tracks"
+    ).fetchone()
+    con.close()
+    assert appended["raw_segment.tracks"] == before[0] > 0
+    assert total == total_before + before[0]
+    assert after[1] == newest_before + timedelta(days=1)
+    assert after[0] >= before[0]  # rows loaded in today's first minutes were there already
+    assert distinct_ids == ids_before + before[2]  # no new id collides with an old one
+
+
+def test_identity_alone_resolves_ten_copies_into_ten_times_the_persons(small_world, tmp_path):
+    warehouse = small_world.copy_to(tmp_path)
+    env = {**os.environ, **dbt_env(warehouse.db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    result = bench.identity_alone(warehouse.db, tmp_path, env, bench.iterations_var())
+    persons = warehouse.scalar(
+        "select count(distinct component_num) "
+        "from analytics_intermediate.int_identity_components as components "
+        "inner join analytics_intermediate.int_identity_nodes as nodes "
+        "on components.node_num = nodes.node_num where nodes.exclusion_reason is null"
+    )
+    assert result["1x"]["components"] == persons
+    assert result["10x"]["components"] == 10 * persons
+    assert result["10x"]["edges"] == 10 * result["1x"]["edges"]
+    assert result["ratio_10x_over_1x"] > 0
