@@ -109,13 +109,13 @@ class DuckDBWarehouse:
     """
 
     def __init__(self, path: Path, marts_schema: str = DUCKDB_MARTS_SCHEMA) -> None:
+        self.marts = _checked_schema(marts_schema)  # a bad setting first, then the file
         if not path.is_file():
             raise WarehouseError(
                 f"No warehouse file at {path}: run `make demo` first "
                 "(or point LIFECYCLE_DUCKDB_PATH at a built warehouse)."
             )
         self.path = path
-        self.marts = _checked_schema(marts_schema)
         self.description = f"DuckDB {path} (read-only)"
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
