@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections import defaultdict
 from datetime import datetime, timedelta
 
@@ -112,3 +113,14 @@ def test_identity_alone_resolves_ten_copies_into_ten_times_the_persons(small_wor
     assert result["10x"]["components"] == 10 * persons
     assert result["10x"]["edges"] == 10 * result["1x"]["edges"]
     assert result["ratio_10x_over_1x"] > 0
+
+
+def test_a_phase_reports_its_own_peak_memory_not_the_bench_process(tmp_path):
+    held_by_the_bench = b"\x01" * (600 * 1024 * 1024)  # resident in this process
+    child = "b = b'\\x01' * (200 * 1024 * 1024); import time; time.sleep(0.6)"
+    phase = bench.run_measured(
+        "child", [sys.executable, "-c", child], dict(os.environ), tmp_path / "child.log"
+    )
+    assert phase.ok
+    assert 200 <= phase.peak_rss_mib < 500
+    assert len(held_by_the_bench) > 0
