@@ -4,13 +4,16 @@
     month (retained_mrr: churn and contraction count, expansion does not). Only months
     whose next first day is on or before the as_of_date.
 -#}
+{#- only first days of months are ever compared: the rest of the history is not read -#}
 with history as (
     select
         account_id,
         stage_date,
         coalesce(mrr, 0) as mrr
     from {{ ref('lifecycle_stage_daily') }}
-    where stage_date <= {{ as_of_date() }}
+    where
+        stage_date <= {{ as_of_date() }}
+        and stage_date = cast({{ dbt.date_trunc('month', 'stage_date') }} as date)
 ),
 
 month_starts as (
@@ -20,7 +23,7 @@ month_starts as (
         cast({{ dbt.dateadd('month', 1, 'stage_date') }} as date) as next_month_start_date,
         mrr as starting_mrr
     from history
-    where mrr > 0 and stage_date = cast({{ dbt.date_trunc('month', 'stage_date') }} as date)
+    where mrr > 0
 ),
 
 final as (

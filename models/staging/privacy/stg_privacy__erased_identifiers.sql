@@ -20,7 +20,7 @@
 {%- set device_logins = ['identifies', 'tracks', 'pages', 'group_calls', 'nps_responses'] -%}
 {%- set id_types = "('" ~ erasure_identifier_types() | join("', '") ~ "')" -%}
 {%- set shared_above = var('identity_max_users_per_device') -%}
-{#- links are read only when there is a request: the raw event tables are large -#}
+{#- the event tables' links are read only when there is a request: they are large -#}
 {%- set when_requested = 'where exists (select 1 from requested)' -%}
 
 with requests as (
@@ -95,32 +95,27 @@ pairs as (
         'salesforce_contact:' || nullif(trim(id), '') as left_key,
         'email:' || {{ normalize_email('email') }} as right_key
     from contacts
-    {{ when_requested }}
     union all
     select
         'salesforce_lead:' || nullif(trim(id), '') as left_key,
         'email:' || {{ normalize_email('email') }} as right_key
     from leads
-    {{ when_requested }}
     union all
     select
         'salesforce_lead:' || nullif(trim(id), '') as left_key,
         'salesforce_contact:' || nullif(trim(converted_contact_id), '') as right_key
     from leads
-    {{ when_requested }}
     {%- if var('lifecycle_using_zendesk') %}
     union all
     select
         'zendesk_user:' || cast(id as {{ dbt.type_string() }}) as left_key,
         'email:' || {{ normalize_email('email') }} as right_key
     from {{ source('zendesk', 'user') }}
-    {{ when_requested }}
     union all
     select
         'zendesk_user:' || cast(id as {{ dbt.type_string() }}) as left_key,
         'user_id:' || nullif(trim(external_id), '') as right_key
     from {{ source('zendesk', 'user') }}
-    {{ when_requested }}
     {%- endif %}
     {%- if var('lifecycle_using_stripe') %}
     union all
@@ -128,7 +123,6 @@ pairs as (
         'stripe_customer:' || nullif(trim(id), '') as left_key,
         'email:' || {{ normalize_email('email') }} as right_key
     from {{ source('stripe', 'customer') }}
-    {{ when_requested }}
     {%- endif %}
 ),
 
