@@ -10,14 +10,12 @@ One run measures, on one generated world:
   (1x) and on ten relabelled copies of it (10x edges).
 
 Each dbt phase runs in a child process; its wall time and peak resident memory (the
-child's own, from wait4) are recorded. Results are printed and written as JSON.
+child's own high-water mark, VmHWM) are recorded. Results are printed and written as JSON.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
-import multiprocessing
 import os
 import platform
 import shutil
@@ -351,14 +349,6 @@ def memory_limit(env: dict[str, str]) -> str:
     return env.get("LIFECYCLE_DUCKDB_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT
 
 
-def identity_alone_in_child(db: Path, work: Path, env: dict[str, str], iterations: int) -> dict:
-    """identity_alone in a fresh process: its DuckDB memory is not the bench's own, so it
-    cannot inflate the resident size that later dbt children start from."""
-    context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(identity_alone, db, work, env, iterations).result()
-
-
 def iterations_var() -> int:
     import yaml
 
@@ -443,7 +433,7 @@ def run_bench(
     }
 
     progress("identity resolution alone: connected components at 1x and 10x edges")
-    result.identity.update(identity_alone_in_child(db, folder / "identity", env, iterations_var()))
+    result.identity.update(identity_alone(db, folder / "identity", env, iterations_var()))
     progress(
         f"  1x {result.identity['1x']['seconds']}s ({result.identity['1x']['edges']:,} edges), "
         f"10x {result.identity['10x']['seconds']}s: ratio {result.identity['ratio_10x_over_1x']}"
