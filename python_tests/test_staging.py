@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import ROOT, TODAY, Warehouse, copy_project
 from lifecycle.contract import load_contract
 
@@ -101,16 +103,44 @@ def test_staged_event_keeps_the_first_delivery_of_a_redelivered_message(small_wo
     assert mismatched == 0
 
 
-def test_source_freshness_runs_on_generated_data(tmp_path):
+PERIOD_SECONDS = {"minute": 60, "hour": 3600, "day": 86400}
+
+
+def freshness_status(age_seconds: float, criteria: dict) -> str:
+    """The status dbt must give a source whose newest row is `age_seconds` old."""
+    for status in ("error", "warn"):
+        rule = criteria[f"{status}_after"]
+        if rule["count"] is None:
+            continue
+        if age_seconds > rule["count"] * PERIOD_SECONDS[rule["period"]]:
+            return status
+    return "pass"
+
+
+def test_source_freshness_grades_every_source_of_a_generated_world(tmp_path):
+    """The generated world was loaded at 00:15 UTC today, so how stale it looks depends on the
+    clock: each source's status is checked against its own age and thresholds."""
     from datetime import UTC, datetime
 
     from lifecycle.generator import generate
 
     db = tmp_path / "fresh.duckdb"
     generate(db, seed=2, scale=0.05, today=datetime.now(UTC).date())
-    result = Warehouse(db, ROOT, tmp_path).dbt("source", "freshness")
-    assert "ERROR STALE" not in result.output
-    assert "PASS freshness of segment.tracks" in result.output
+    warehouse = Warehouse(db, ROOT, tmp_path)
+    warehouse.dbt("source", "freshness")
+    results = json.loads((tmp_path / "target" / "sources.json").read_text())["results"]
+
+    assert len(results) == 19
+    for result in results:
+        assert result["status"] == freshness_status(
+            result["max_loaded_at_time_ago_in_s"], result["criteria"]
+        ), result["unique_id"]
+
+    tracks = next(r for r in results if r["unique_id"].endswith("segment.tracks"))
+    newest = warehouse.scalar("select max(received_at) from raw_segment.tracks")
+    assert datetime.fromisoformat(tracks["max_loaded_at"]).replace(tzinfo=None) == newest
+    assert tracks["criteria"]["error_after"] == {"count": 36, "period": "hour"}
+    assert tracks["status"] != "error"  # yesterday's events are never 36 hours old
 
 
 def test_reconciliation_fails_when_a_staging_model_silently_filters_rows(tmp_path, small_world):
