@@ -113,6 +113,7 @@ def test_identity_alone_resolves_ten_copies_into_ten_times_the_persons(small_wor
     assert result["10x"]["components"] == 10 * persons
     assert result["10x"]["edges"] == 10 * result["1x"]["edges"]
     assert result["ratio_10x_over_1x"] > 0
+    assert result["engine_reference_ratio_10x_over_1x"] > 0
 
 
 def test_a_phase_reports_its_own_peak_memory_not_the_bench_process(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import subprocess
@@ -117,6 +118,29 @@ def test_components_equal_networkx_on_random_graphs(components_sql: str, seed: i
             got.setdefault(component, set()).add(node)
         assert {frozenset(c) for c in got.values()} == expected, (seed, name)
         assert all(component == min(members) for component, members in got.items()), name
+
+
+def test_rounds_stop_once_no_pointer_moves(components_sql: str):
+    """A 2,000-node chain needs about log2(2000) rounds; the rest of the 30 read no rows."""
+    con = duckdb.connect()
+    size = 2000
+    order = random.Random(3).sample(range(size), size)
+    con.execute("create table graph_nodes as select range as node_num from range(?)", [size])
+    con.execute("create table graph_edges (left_num bigint, right_num bigint)")
+    con.executemany("insert into graph_edges values (?, ?)", list(itertools.pairwise(order)))
+    body = components_sql.rsplit("select node_num, component_num from graph_components", 1)[0]
+    rows_per_round = " union all ".join(
+        f"select {k} as round_num, count(*) as nodes from graph_parent_{k}"
+        for k in range(ITERATIONS + 1)
+    )
+    counts = dict(con.execute(body + rows_per_round).fetchall())
+    ran = [k for k, nodes in counts.items() if nodes]
+    assert all(counts[k] == size for k in ran)
+    assert ran == list(range(len(ran)))
+    assert 11 <= len(ran) - 1 <= 20, counts
+    components = con.execute(components_sql).fetchall()
+    assert {component for _, component in components} == {0}
+    assert len(components) == size
 
 
 def _identify(con, rows):

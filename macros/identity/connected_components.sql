@@ -13,11 +13,18 @@
       - stochastic hook:   parent(parent(v)) <- min over neighbours u of gp(u)
     Pointers only ever move to smaller nodes of the same component, and the longest
     unresolved chain at least halves each round, so `max_iterations` rounds resolve
-    chains of 2^max_iterations nodes. Rounds after convergence change nothing. Whether
-    it converged is checked by a test on the model using it (every edge inside one
-    component, every node pointing at a root), never assumed.
+    chains of 2^max_iterations nodes.
+
+    Early stop: a round runs only while the previous one moved a pointer. Once a round
+    moves none, every later round reads no rows (its `<prefix>_active_<i>` row is false),
+    so the cost is that of the rounds the graph needs (4 on the demo's identity graph),
+    not of max_iterations. The result is the first round that moved nothing, or the
+    last round if every round moved something. Whether it converged is checked by a
+    test on the model using it (every edge inside one component, every node pointing at
+    a root), never assumed.
 -#}
 {% macro connected_components(prefix, nodes, edges, max_iterations) %}
+{%- set rounds = max_iterations | int %}
 {{ prefix }}_directed_edges as {{ cte_materialized() }} (
     select left_num as node_num, right_num as neighbor_num from {{ edges }}
     union all
@@ -25,9 +32,23 @@
 ),
 
 {{ prefix }}_parent_0 as {{ cte_materialized() }} (
-    select node_num, node_num as parent_num from {{ nodes }}
+    select
+        node_num,
+        node_num as parent_num,
+        true as is_changed
+    from {{ nodes }}
 ),
-{% for i in range(max_iterations | int) %}
+{% for i in range(rounds) %}
+{{ prefix }}_active_{{ i }} as {{ cte_materialized() }} (
+    select count(*) > 0 as is_active
+    from (
+        select 1 as moved
+        from {{ prefix }}_parent_{{ i }}
+        where is_changed
+        limit 1
+    ) as moved_pointers
+),
+
 {{ prefix }}_grandparent_{{ i }} as {{ cte_materialized() }} (
     select
         child.node_num,
@@ -36,6 +57,8 @@
     from {{ prefix }}_parent_{{ i }} as child
     inner join {{ prefix }}_parent_{{ i }} as parent
         on child.parent_num = parent.node_num
+    cross join {{ prefix }}_active_{{ i }} as round_state
+    where round_state.is_active
 ),
 
 {{ prefix }}_hook_{{ i }} as {{ cte_materialized() }} (
@@ -51,17 +74,22 @@
 {{ prefix }}_parent_{{ i + 1 }} as {{ cte_materialized() }} (
     select
         node_num,
-        min(candidate_num) as parent_num
+        min(candidate_num) as parent_num,
+        min(candidate_num) < min(previous_parent_num) as is_changed
     from (
-        select node_num, parent_num as candidate_num from {{ prefix }}_grandparent_{{ i }}
+        select node_num, parent_num as candidate_num, parent_num as previous_parent_num
+        from {{ prefix }}_grandparent_{{ i }}
         union all
-        select node_num, grandparent_num as candidate_num from {{ prefix }}_grandparent_{{ i }}
+        select node_num, grandparent_num as candidate_num, null as previous_parent_num
+        from {{ prefix }}_grandparent_{{ i }}
         union all
-        select node_num, min_neighbor_grandparent_num as candidate_num from {{ prefix }}_hook_{{ i }}
+        select node_num, min_neighbor_grandparent_num as candidate_num, null as previous_parent_num
+        from {{ prefix }}_hook_{{ i }}
         union all
         select
             node.parent_num as node_num,
-            hook.min_neighbor_grandparent_num as candidate_num
+            hook.min_neighbor_grandparent_num as candidate_num,
+            null as previous_parent_num
         from {{ prefix }}_grandparent_{{ i }} as node
         inner join {{ prefix }}_hook_{{ i }} as hook
             on node.node_num = hook.node_num
@@ -70,9 +98,21 @@
 ),
 {% endfor %}
 {{ prefix }}_components as (
+    {%- for j in range(1, rounds) %}
+    {#- round j's pointers when it moved none (it is then the first such round: the
+        rounds after it are empty) #}
     select
         node_num,
         parent_num as component_num
-    from {{ prefix }}_parent_{{ max_iterations | int }}
+    from {{ prefix }}_parent_{{ j }}
+    where not exists (
+        select 1 from {{ prefix }}_parent_{{ j }} as moved where moved.is_changed
+    )
+    union all
+    {%- endfor %}
+    select
+        node_num,
+        parent_num as component_num
+    from {{ prefix }}_parent_{{ rounds }}
 )
 {%- endmacro %}

@@ -9,18 +9,20 @@
     passes the accounts it has never built (such as an account re-keyed by identity
     resolution), so their history is whole.
 
-    How: a dense grid of account-days starting 120 days (or nps_window_days, if longer)
-    before each account's first day to compute (the longest look-back any signal
-    needs), rolling window sums over daily counts, date-range joins for things that
-    are open for a while (tickets, subscriptions, opportunities, billing issues), and
-    running sums of +1/-1 changes for active users (in the same window pass as the
-    rolling sums). Rows before that first day are only context and are dropped at the
-    end. The windows partition by account_num, a dense
+    How: a dense grid of account-days starting 90 days before each account's first
+    day to compute (the longest look-back any rolling sum needs: 90-day ticket,
+    rating and failed-payment counts, active users 90 days ago), rolling window sums
+    over daily counts, date-range joins for things that are open for a while (tickets,
+    subscriptions, opportunities, billing issues), and running sums of +1/-1 changes
+    for active users and for NPS answers of the last nps_window_days (in the same
+    window pass as the rolling sums; a change before the grid counts on its first day,
+    so these need no look-back of their own). Rows before that first day are only
+    context and are dropped at the end. The windows partition by account_num, a dense
     integer per account: sorting tens of millions of account-days by an integer is
     about twice as fast as by the hashed account_id.
 -#}
 {% macro account_daily_signals(range_start, range_end, full_history_accounts=none) %}
-{%- set lookback_days = [120, var('nps_window_days')] | max %}
+{%- set lookback_days = 90 %}
 {#- sums are cast back to bigint: DuckDB sums integers into 128-bit integers, which are
     slow to window, store and scan -#}
 {%- set bigint = dbt.type_bigint() %}
@@ -98,15 +100,53 @@ ticket_days as (
     group by account_id, cast(rated_at as date)
 ),
 
+-- NPS answers: +1 on the answer's day, -1 nps_window_days later ----------------------
+nps_answers as (
+    select
+        nps_responses.account_id,
+        nps_responses.nps_category,
+        nps_responses.response_date,
+        grid_starts.first_grid_date
+    from nps_responses
+    inner join grid_starts
+        on nps_responses.account_id = grid_starts.account_id
+    inner join tracked_accounts
+        on nps_responses.account_id = tracked_accounts.account_id
+    where nps_responses.response_date
+        >= coalesce(tracked_accounts.history_start_date, nps_responses.response_date)
+),
+
+nps_changes as (
+    select
+        account_id,
+        nps_category,
+        greatest(response_date, first_grid_date) as change_date,
+        1 as change
+    from nps_answers
+    union all
+    select
+        account_id,
+        nps_category,
+        greatest(
+            cast({{ dbt.dateadd('day', number_var('nps_window_days'), 'response_date') }} as date),
+            first_grid_date
+        ) as change_date,
+        -1 as change
+    from nps_answers
+),
+
 nps_days as (
     select
         account_id,
-        response_date as activity_date,
-        count(case when nps_category = 'promoter' then 1 end) as promoters,
-        count(case when nps_category = 'passive' then 1 end) as passives,
-        count(case when nps_category = 'detractor' then 1 end) as detractors
-    from nps_responses
-    group by account_id, response_date
+        change_date as activity_date,
+        cast(sum(case when nps_category = 'promoter' then change else 0 end) as {{ bigint }})
+            as promoters,
+        cast(sum(case when nps_category = 'passive' then change else 0 end) as {{ bigint }})
+            as passives,
+        cast(sum(case when nps_category = 'detractor' then change else 0 end) as {{ bigint }})
+            as detractors
+    from nps_changes
+    group by account_id, change_date
 ),
 
 failed_payment_days as (
@@ -142,7 +182,7 @@ active_user_change_days as (
     select
         account_id,
         change_date,
-        sum(change) as change
+        cast(sum(change) as {{ bigint }}) as change
     from active_user_changes
     group by account_id, change_date
 ),
@@ -172,9 +212,9 @@ daily as (
         select
             account_id,
             activity_date,
-            sum(tickets_opened) as tickets_opened,
-            sum(ratings_good) as ratings_good,
-            sum(ratings_bad) as ratings_bad
+            cast(sum(tickets_opened) as {{ bigint }}) as tickets_opened,
+            cast(sum(ratings_good) as {{ bigint }}) as ratings_good,
+            cast(sum(ratings_bad) as {{ bigint }}) as ratings_bad
         from ticket_days
         group by account_id, activity_date
     ) as tickets_daily
@@ -238,7 +278,7 @@ rolling as (
         {%- for answer in ['promoters', 'passives', 'detractors'] %}
         cast(sum({{ answer }}) over (
             partition by account_num order by signal_date
-            rows between {{ number_var('nps_window_days') - 1 }} preceding and current row
+            rows between unbounded preceding and current row
         ) as {{ bigint }}) as nps_{{ answer }}_window,
         {%- endfor %}
         {#- active users: the running sum of spell starts (+1) and ends (-1); 90 days

@@ -56,15 +56,33 @@ members as (
         on components.node_num = nodes.node_num
 ),
 
+{# the name each kind of account identifier carries, keyed like the identity nodes #}
+identifier_names as (
+    select
+        'crm_account:' || account_id as node_key,
+        account_name as member_name
+    from crm_accounts
+    union all
+    select
+        'workspace:' || workspace_id as node_key,
+        workspace_name as member_name
+    from workspace_names
+    union all
+    select
+        'stripe_customer:' || customer_id as node_key,
+        customer_name as member_name
+    from stripe_customers
+    union all
+    select
+        'zendesk_organization:' || organization_id as node_key,
+        organization_name as member_name
+    from zendesk_organizations
+),
+
 named_members as (
     select
         members.*,
-        coalesce(
-            crm_accounts.account_name,
-            workspace_names.workspace_name,
-            stripe_customers.customer_name,
-            zendesk_organizations.organization_name
-        ) as member_name,
+        identifier_names.member_name,
         case members.identifier_type
             when 'crm_account' then 1
             when 'workspace' then 2
@@ -72,18 +90,8 @@ named_members as (
             when 'zendesk_organization' then 4
         end as name_priority
     from members
-    left join crm_accounts
-        on members.identifier_type = 'crm_account'
-        and members.identifier_value = crm_accounts.account_id
-    left join workspace_names
-        on members.identifier_type = 'workspace'
-        and members.identifier_value = workspace_names.workspace_id
-    left join stripe_customers
-        on members.identifier_type = 'stripe_customer'
-        and members.identifier_value = stripe_customers.customer_id
-    left join zendesk_organizations
-        on members.identifier_type = 'zendesk_organization'
-        and members.identifier_value = zendesk_organizations.organization_id
+    left join identifier_names
+        on members.node_key = identifier_names.node_key
 ),
 
 clusters as (

@@ -3,6 +3,9 @@
     event means (event_taxonomy). The account is the event's workspace when it has one,
     otherwise the account of the person who did it. Rebuilt on every run from the
     incremental daily counts, so a new identity link re-attributes old events too.
+    One row per int_product_events_daily row; the user, device, workspace and message
+    ids stay there (nothing downstream reads them here, and at ten million rows
+    writing them again doubled this model's time).
 -#}
 with daily_events as (
     select * from {{ ref('int_product_events_daily') }}
@@ -38,12 +41,8 @@ with_person as (
 final as (
     select
         with_person.person_id,
-        with_person.user_id,
-        with_person.anonymous_id,
-        with_person.workspace_id,
         with_person.event_name,
         with_person.event_count,
-        with_person.first_message_id,
         with_person.event_date,
         with_person.first_occurred_at,
         with_person.last_occurred_at,

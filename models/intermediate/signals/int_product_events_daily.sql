@@ -22,7 +22,8 @@
 {%- set reprocess_from = '(select cast(' ~ first_day ~ ' as date) from ' ~ this ~ ')' -%}
 {%- endif %}
 
-with tracks as (
+{#- read twice (the days to recount, then their events) rather than held in memory -#}
+with tracks as {{ cte_not_materialized() }} (
     select * from {{ ref('stg_segment__tracks') }}
 ),
 

@@ -4,7 +4,8 @@
     days it stayed. The first row of an account has no from_stage: its entry into the
     lifecycle.
 -#}
-{%- set stay_length = dbt.datediff('first_day', 'last_day', 'day') %}
+{%- set last_day = 'coalesce(' ~ dbt.dateadd('day', -1, 'next_first_day') ~ ', last_history_day)' %}
+{%- set stay_length = dbt.datediff('first_day', last_day, 'day') %}
 
 with history as (
     select
@@ -15,6 +16,8 @@ with history as (
     where signal_date <= {{ as_of_date() }}
 ),
 
+{# a stay starts on a day whose stage differs from the day before (the history has
+    every day of every account, so the next stay's start ends this one) #}
 marked as (
     select
         account_id,
@@ -27,42 +30,45 @@ marked as (
     from history
 ),
 
-numbered as (
+last_days as (
     select
         account_id,
-        signal_date,
-        stage,
-        sum(starts_stay) over (
-            partition by account_id order by signal_date
-            rows between unbounded preceding and current row
-        ) as stay_number
-    from marked
+        max(signal_date) as last_history_day
+    from history
+    group by account_id
 ),
 
 stays as (
     select
-        account_id,
-        stay_number,
-        stage,
-        min(signal_date) as first_day,
-        max(signal_date) as last_day
-    from numbered
-    group by account_id, stay_number, stage
+        marked.account_id,
+        marked.stage,
+        marked.signal_date as first_day,
+        last_days.last_history_day,
+        row_number() over (
+            partition by marked.account_id order by marked.signal_date
+        ) as stay_number,
+        lag(marked.stage) over (
+            partition by marked.account_id order by marked.signal_date
+        ) as from_stage,
+        lead(marked.signal_date) over (
+            partition by marked.account_id order by marked.signal_date
+        ) as next_first_day
+    from marked
+    inner join last_days
+        on marked.account_id = last_days.account_id
+    where marked.starts_stay = 1
 ),
 
 final as (
     select
         account_id,
         cast(stay_number as integer) as transition_number,
-        lag(stage) over (partition by account_id order by stay_number) as from_stage,
+        from_stage,
         stage as to_stage,
         cast(first_day as {{ dbt.type_timestamp() }}) as entered_at,
-        case
-            when stay_number < max(stay_number) over (partition by account_id)
-                then cast({{ dbt.dateadd('day', 1, 'last_day') }} as {{ dbt.type_timestamp() }})
-        end as exited_at,
+        cast(next_first_day as {{ dbt.type_timestamp() }}) as exited_at,
         cast({{ stay_length }} + 1 as integer) as days_in_stage,
-        stay_number = max(stay_number) over (partition by account_id) as is_current
+        next_first_day is null as is_current
     from stays
 )
 

@@ -25,8 +25,17 @@
 {%- set reprocess_from = '(select cast(' ~ first_day ~ ' as date) from ' ~ this ~ ')' -%}
 {%- endif %}
 
+{#- the load time, from the raw columns: an incremental run picks its batch before
+    renaming and trimming, so it trims only the rows it triages -#}
+{%- set raw_loaded_at = 'coalesce(' ~ to_utc_timestamp('uuid_ts') ~ ', '
+    ~ to_utc_timestamp('received_at') ~ ')' %}
+
 with source as (
     select * from {{ source('segment', 'tracks') }}
+    {%- if is_incremental() %}
+    where {{ raw_loaded_at }} is null
+        or cast({{ raw_loaded_at }} as date) >= {{ reprocess_from }}
+    {%- endif %}
 ),
 
 renamed as (
@@ -38,8 +47,7 @@ renamed as (
         nullif(trim(event), '') as event_name,
         {{ to_utc_timestamp('timestamp') }} as occurred_at,
         {{ to_utc_timestamp('received_at') }} as received_at,
-        coalesce({{ to_utc_timestamp('uuid_ts') }}, {{ to_utc_timestamp('received_at') }})
-            as loaded_at
+        {{ raw_loaded_at }} as loaded_at
     from source
 ),
 
@@ -48,9 +56,6 @@ batch as (
         *,
         coalesce(cast(loaded_at as date), {{ no_load_day }}) as loaded_date
     from renamed
-    {%- if is_incremental() %}
-    where loaded_at is null or cast(loaded_at as date) >= {{ reprocess_from }}
-    {%- endif %}
 ),
 
 earlier_copies as (
