@@ -3,7 +3,11 @@
     a day when they did a core event on that day or in the 29 days before. Each spell
     runs from its first core-event day to 30 days after its last one (exclusive end),
     so counting the spells covering a day gives the account's active users that day.
+    A core day starts a spell when the person's previous one is more than 30 days
+    before, and ends one when the next is more than 30 days after; only those days
+    are numbered and grouped (one window pass over every core day, then a few rows).
 -#}
+{%- set person_days = 'partition by account_id, person_id order by event_date' %}
 with core_days as (
     select distinct
         account_id,
@@ -13,17 +17,21 @@ with core_days as (
     where is_core and account_id is not null and person_id is not null
 ),
 
-with_gaps as (
+spell_bounds as (
     select
         account_id,
         person_id,
         event_date,
-        case
-            when {{ dbt.datediff(
-                'lag(event_date) over (partition by account_id, person_id order by event_date)',
-                'event_date', 'day') }} <= 30 then 0
-            else 1
-        end as starts_spell
+        coalesce(
+            {{ dbt.datediff('lag(event_date) over (' ~ person_days ~ ')', 'event_date', 'day') }}
+            > 30,
+            true
+        ) as starts_spell,
+        coalesce(
+            {{ dbt.datediff('event_date', 'lead(event_date) over (' ~ person_days ~ ')', 'day') }}
+            > 30,
+            true
+        ) as ends_spell
     from core_days
 ),
 
@@ -32,11 +40,12 @@ numbered as (
         account_id,
         person_id,
         event_date,
-        cast(sum(starts_spell) over (
-            partition by account_id, person_id order by event_date
+        cast(sum(case when starts_spell then 1 else 0 end) over (
+            {{ person_days }}
             rows between unbounded preceding and current row
         ) as {{ dbt.type_bigint() }}) as spell_number
-    from with_gaps
+    from spell_bounds
+    where starts_spell or ends_spell
 ),
 
 final as (
