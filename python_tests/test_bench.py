@@ -3,6 +3,7 @@ the appended day, and identity resolution at 1x and 10x edges."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -125,3 +126,33 @@ def test_a_phase_reports_its_own_peak_memory_not_the_bench_process(tmp_path):
     assert phase.ok
     assert 200 <= phase.peak_rss_mib < 500
     assert len(held_by_the_bench) > 0
+
+
+def test_a_tiny_bench_measures_every_phase_and_writes_its_figures(tmp_path):
+    """The whole `make bench` run on a tiny world: four dbt builds, identity alone, JSON."""
+    lines: list[str] = []
+    result = bench.run_bench(
+        tmp_path / "bench", tmp_path / "results", events=20_000, accounts=100, progress=lines.append
+    )
+    names = [phase.name for phase in result.phases]
+    assert names == [
+        "full_build_without_tests",
+        "incremental_build_without_tests",
+        "full_build",
+        "incremental_build",
+    ]
+    assert all(phase.ok and phase.seconds > 0 for phase in result.phases)
+    seconds = {phase.name: phase.seconds for phase in result.phases}
+    assert result.ratios["incremental_over_full_without_tests"] == round(
+        seconds["incremental_build_without_tests"] / seconds["full_build_without_tests"], 3
+    )
+    assert result.ratios["incremental_over_full"] == round(
+        seconds["incremental_build"] / seconds["full_build"], 3
+    )
+    assert sum(result.rows["appended_for_incremental"].values()) > 0
+    assert set(result.slowest_nodes) == set(names)
+
+    written = json.loads((tmp_path / "results" / "bench-latest.json").read_text())
+    assert written["ratios"] == result.ratios
+    assert [phase["name"] for phase in written["phases"]] == names
+    assert "incremental_build_without_tests" in lines[-2]  # the printed table

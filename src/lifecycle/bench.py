@@ -430,18 +430,13 @@ def run_bench(
 
     db = folder / "build" / "lifecycle_bench.duckdb"
     env = {**os.environ, **dbt_env(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-    runs = [
-        (
-            "full_build_without_tests",
-            ["build", "--exclude", "resource_type:test", "resource_type:unit_test"],
-        ),
-        ("full_build", ["build"]),
-    ]
-    for name, args in runs:
-        fresh_copy(raw_db, db)
+    no_tests = ["--exclude", "resource_type:test", "resource_type:unit_test"]
+    next_day = BENCH_TODAY + timedelta(days=1)
+
+    def measure(name: str, args: list[str], as_of: date) -> Phase:
         work = folder / name
-        progress(f"{name}: dbt {' '.join(args)}")
-        phase = run_measured(name, dbt_command(args, work, BENCH_TODAY), env, work / "dbt.log")
+        progress(f"{name}: dbt {' '.join(args)} (as_of_date {as_of})")
+        phase = run_measured(name, dbt_command(args, work, as_of), env, work / "dbt.log")
         result.phases.append(phase)
         progress(
             f"  {phase.seconds}s, peak RSS {phase.peak_rss_mib:,.0f} MiB, exit {phase.returncode}"
@@ -449,7 +444,22 @@ def run_bench(
         if not phase.ok:
             raise RuntimeError(f"{name} failed; see {work / 'dbt.log'}")
         result.slowest_nodes[name] = slowest_nodes(work / "target" / "run_results.json")
+        return phase
 
+    def append_next_day() -> dict[str, int]:
+        appended = append_one_day(db, BENCH_TODAY - timedelta(days=1))
+        progress(f"appended one more day: +{sum(appended.values()):,} rows")
+        return appended
+
+    # models only: a full build, then one more day incrementally
+    fresh_copy(raw_db, db)
+    measure("full_build_without_tests", ["build", *no_tests], BENCH_TODAY)
+    append_next_day()
+    measure("incremental_build_without_tests", ["build", *no_tests], next_day)
+
+    # everything, data and unit tests included
+    fresh_copy(raw_db, db)
+    measure("full_build", ["build"], BENCH_TODAY)
     full_work = folder / "full_build"
     result.identity["identity_models_seconds_in_full_build"] = seconds_by_folder(
         full_work / "target" / "run_results.json", "models/intermediate/identity"
@@ -467,19 +477,8 @@ def run_bench(
         f"10x {result.identity['10x']['seconds']}s: ratio {result.identity['ratio_10x_over_1x']}"
     )
 
-    next_day = BENCH_TODAY + timedelta(days=1)
-    appended = append_one_day(db, BENCH_TODAY - timedelta(days=1))
-    result.rows["appended_for_incremental"] = appended
-    work = folder / "incremental_build"
-    progress(f"incremental_build: +{sum(appended.values()):,} rows, dbt build for {next_day}")
-    phase = run_measured(
-        "incremental_build", dbt_command(["build"], work, next_day), env, work / "dbt.log"
-    )
-    result.phases.append(phase)
-    progress(f"  {phase.seconds}s, peak RSS {phase.peak_rss_mib:,.0f} MiB, exit {phase.returncode}")
-    if not phase.ok:
-        raise RuntimeError(f"incremental_build failed; see {work / 'dbt.log'}")
-    result.slowest_nodes["incremental_build"] = slowest_nodes(work / "target" / "run_results.json")
+    result.rows["appended_for_incremental"] = append_next_day()
+    measure("incremental_build", ["build"], next_day)
 
     full = result.phase("full_build").seconds
     result.ratios = {
@@ -488,6 +487,11 @@ def run_bench(
             result.phase("full_build_without_tests").seconds / result.baseline["seconds"], 1
         ),
         "incremental_over_full": round(result.phase("incremental_build").seconds / full, 3),
+        "incremental_over_full_without_tests": round(
+            result.phase("incremental_build_without_tests").seconds
+            / result.phase("full_build_without_tests").seconds,
+            3,
+        ),
         "peak_rss_gib": round(max(p.peak_rss_mib for p in result.phases) / 1024, 2),
         "identity_10x_over_1x": result.identity["ratio_10x_over_1x"],
     }
@@ -514,9 +518,9 @@ def render(result: BenchResult) -> str:
         f"{result.baseline['seconds']}s, {result.baseline['accounts']:,} accounts"
     )
     lines.append("")
-    lines.append(f"{'phase':<28}{'seconds':>10}{'peak RSS MiB':>15}")
+    lines.append(f"{'phase':<34}{'seconds':>10}{'peak RSS MiB':>15}")
     for p in result.phases:
-        lines.append(f"{p.name:<28}{p.seconds:>10.1f}{p.peak_rss_mib:>15,.0f}")
+        lines.append(f"{p.name:<34}{p.seconds:>10.1f}{p.peak_rss_mib:>15,.0f}")
     lines.append("")
     lines.append("ratios (target):")
     for key, value in result.ratios.items():
