@@ -35,23 +35,40 @@ staged as (
     from signals
 ),
 
-stage_changes as (
+{# the current stay: the stage of the last history day, entered on the first day after
+    the account was last in another stage (group-bys, not a window over the history) #}
+last_stages as (
     select
         account_id,
-        signal_date,
-        stage,
-        lag(stage) over (partition by account_id order by signal_date) as previous_stage
+        max_by(stage, signal_date) as last_stage
     from history
+    group by account_id
+),
+
+left_previous_stage as (
+    select
+        history.account_id,
+        max(history.signal_date) as left_date,
+        max_by(history.stage, history.signal_date) as previous_stage
+    from history
+    inner join last_stages
+        on history.account_id = last_stages.account_id
+    where history.stage != last_stages.last_stage
+    group by history.account_id
 ),
 
 current_spells as (
     select
-        account_id,
-        max_by(previous_stage, signal_date) as previous_stage,
-        max(signal_date) as entered_stage_date
-    from stage_changes
-    where previous_stage is null or previous_stage != stage
-    group by account_id
+        history.account_id,
+        left_previous_stage.previous_stage,
+        min(history.signal_date) as entered_stage_date
+    from history
+    left join left_previous_stage
+        on history.account_id = left_previous_stage.account_id
+    where
+        left_previous_stage.left_date is null
+        or history.signal_date > left_previous_stage.left_date
+    group by history.account_id, left_previous_stage.previous_stage
 ),
 
 final as (
