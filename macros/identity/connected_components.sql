@@ -99,15 +99,14 @@
 {% endfor %}
 {{ prefix }}_components as (
     {%- for j in range(1, rounds) %}
-    {#- round j's pointers when it moved none (it is then the first such round: the
-        rounds after it are empty) #}
+    {#- round j's pointers when it moved none (_active_j is false; it is then the first
+        such round: the rounds after it are empty) #}
     select
-        node_num,
-        parent_num as component_num
-    from {{ prefix }}_parent_{{ j }}
-    where not exists (
-        select 1 from {{ prefix }}_parent_{{ j }} as moved where moved.is_changed
-    )
+        parent.node_num,
+        parent.parent_num as component_num
+    from {{ prefix }}_parent_{{ j }} as parent
+    cross join {{ prefix }}_active_{{ j }} as round_state
+    where not round_state.is_active
     union all
     {%- endfor %}
     select
