@@ -52,6 +52,20 @@
 {% endmacro %}
 
 {#-
+    Post-hook of an incremental lookup keyed by (identifier type, identifier value):
+    delete the keys of people who have since asked for erasure.
+-#}
+{% macro delete_erased_keys(type_column, value_column) %}
+    delete from {{ this }}
+    where
+    {%- for identifier_type in erasure_identifier_types() %}
+        ({{ type_column }} = '{{ identifier_type }}'
+            and {{ is_erased([(value_column, identifier_type)]) }})
+        {%- if not loop.last %} or{% endif %}
+    {%- endfor %}
+{% endmacro %}
+
+{#-
     Post-hook of lifecycle_state_snapshot: remove every version of an account that
     existed only through a person who asked for erasure, i.e. an account gone from
     lifecycle_state whose workspace or email domain was that person's. Accounts still in
