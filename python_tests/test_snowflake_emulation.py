@@ -24,7 +24,8 @@ from conftest import DbtResult, copy_project
 from lifecycle.sqlcheck import check_paths
 
 EMULATION = Path(__file__).parent / "snowflake_emulation"
-FAKESNOW = Path(sys.executable).with_name("fakesnow")
+# `fakesnow`, copying each statement once while rewriting it (see the script).
+FAKESNOW = [sys.executable, str(EMULATION / "fakesnow_cli.py")]
 FIRST_DAY, SECOND_DAY = date(2026, 6, 30), date(2026, 7, 10)
 ROLES = "analyst_roles: [ANALYST], pii_reader_roles: [PII_READER]"
 
@@ -56,7 +57,7 @@ class EmulatedSnowflake:
 
     def dbt(self, *args: str, as_of: date, check: bool = True) -> DbtResult:
         command = [
-            str(FAKESNOW),
+            *FAKESNOW,
             "-d",
             str(self.databases),
             "-m",

@@ -39,17 +39,12 @@ taxonomy as (
     select * from {{ ref('event_taxonomy') }}
 ),
 
-resolved as (
+identifier_keys as (
     select
         person_identifiers.identifier_type as key_type,
         person_identifiers.identifier_value as key_value,
         person_identifiers.person_id,
-        person_accounts.account_id,
-        cast(null as boolean) as is_core,
-        cast(null as boolean) as is_activation,
-        cast(null as boolean) as is_gated_feature,
-        cast(null as boolean) as is_hand_raise,
-        cast(null as boolean) as is_signup
+        person_accounts.account_id
     from person_identifiers
     left join person_accounts
         on person_identifiers.person_id = person_accounts.person_id
@@ -60,13 +55,22 @@ resolved as (
         'workspace' as key_type,
         identifier_value as key_value,
         cast(null as {{ dbt.type_string() }}) as person_id,
+        account_id
+    from workspace_accounts
+),
+
+resolved as (
+    select
+        key_type,
+        key_value,
+        person_id,
         account_id,
         cast(null as boolean) as is_core,
         cast(null as boolean) as is_activation,
         cast(null as boolean) as is_gated_feature,
         cast(null as boolean) as is_hand_raise,
         cast(null as boolean) as is_signup
-    from workspace_accounts
+    from identifier_keys
 
     union all
 
