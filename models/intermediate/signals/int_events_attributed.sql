@@ -32,27 +32,19 @@ attribution_keys as {{ cte_not_materialized() }} (
 ),
 
 {% if is_incremental() %}
-{#- read three times (fingerprints, changed keys, the events of the chosen days) -#}
-counted_days as (
+{#- daily_events is read three times (fingerprints, changed keys, the chosen days'
+    events); each day's fingerprint is taken as counted now and as attributed last -#}
+{%- for fingerprint, relation in [('counted_days', 'daily_events'), ('attributed_days', this)] %}
+{{ fingerprint }} as (
     select
         event_date,
         count(*) as row_count,
         sum(event_count) as event_count,
         max(last_loaded_date) as last_loaded_date
-    from daily_events
+    from {{ relation }}
     group by event_date
 ),
-
-attributed_days as (
-    select
-        event_date,
-        count(*) as row_count,
-        sum(event_count) as event_count,
-        max(last_loaded_date) as last_loaded_date
-    from {{ this }}
-    group by event_date
-),
-
+{% endfor %}
 recounted_days as (
     select counted_days.event_date
     from counted_days
