@@ -368,10 +368,17 @@ def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float = 60) 
 
 
 # Data marks plotly draws: bars and histogram bins, Sankey links, the heatmap image, lines.
-COUNT_MARKS = """plots => plots.map(plot => ({
+MARKS = ".point, .sankey-link, .hm image, .js-line"
+COUNT_MARKS = f"""plots => plots.map(plot => ({{
     svg: plot.querySelector('svg.main-svg') !== null,
-    marks: plot.querySelectorAll('.point, .sankey-link, .hm image, .js-line').length,
-}))"""
+    marks: plot.querySelectorAll('{MARKS}').length,
+}}))"""
+# A plotly chart draws several svg.main-svg layers, so counting those can be satisfied by one
+# chart while the page's next chart is still on its way: wait for whole charts with marks.
+DRAWN_CHARTS = f"""() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(
+    plot => plot.querySelector('svg.main-svg') !== null
+        && plot.querySelectorAll('{MARKS}').length > 0
+).length"""
 
 
 def test_every_page_renders_in_a_browser(chromium, dashboard_env, tmp_path):
@@ -399,10 +406,7 @@ def test_every_page_renders_in_a_browser(chromium, dashboard_env, tmp_path):
             for file, charts in PAGES.items():
                 name = Path(file).stem
                 page.goto(base if file == "stages.py" else f"{base}/{name}")
-                page.wait_for_function(
-                    f"document.querySelectorAll('.js-plotly-plot svg.main-svg').length >= {charts}",
-                    timeout=30_000,
-                )
+                page.wait_for_function(f"({DRAWN_CHARTS})() >= {charts}", timeout=30_000)
                 page.wait_for_load_state("networkidle")
                 rendered = page.eval_on_selector_all(".js-plotly-plot", COUNT_MARKS)
                 page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
