@@ -11,21 +11,42 @@
 
     How: a dense grid of account-days starting 90 days before each account's first
     day to compute (the longest look-back any rolling sum needs: 90-day ticket,
-    rating and failed-payment counts, active users 90 days ago), rolling window sums
-    over daily counts, date-range joins for things that are open for a while (tickets,
-    subscriptions, opportunities, billing issues), and running sums of +1/-1 changes
-    for active users and for NPS answers of the last nps_window_days (in the same
-    window pass as the rolling sums; a change before the grid counts on its first day,
-    so these need no look-back of their own). Rows before that first day are only
-    context and are dropped at the end. The windows partition by account_num, a dense
-    integer per account: sorting tens of millions of account-days by an integer is
-    about twice as fast as by the hashed account_id.
+    rating and failed-payment counts, active users 90 days ago). Rolling sums are
+    differences of running totals: the totals are summed over the sparse days on
+    which something happened (daily_changes: activity, tickets, ratings, failed
+    payments, NPS answers entering and leaving the nps_window_days window, active-user
+    spells starting and ending; a change before the grid counts on its first day),
+    and each grid day reads the totals of its last such day, and of the last such day
+    30, 60 and 90 rows back. A 30-day sum is then total(today) - total(30 rows back);
+    the grid is dense, so rows back are days back. Only the days to return (the
+    output_grid) go through the joins after that, and through the date-range joins
+    for things that are open for a while (tickets, subscriptions, opportunities,
+    billing issues); the look-back rows are only context. The windows partition by
+    account_num, a dense integer per account: sorting tens of millions of
+    account-days by an integer is about twice as fast as by the hashed account_id.
 -#}
 {% macro account_daily_signals(range_start, range_end, full_history_accounts=none) %}
 {%- set lookback_days = 90 %}
 {#- sums are cast back to bigint: DuckDB sums integers into 128-bit integers, which are
     slow to window, store and scan -#}
 {%- set bigint = dbt.type_bigint() %}
+{#- what each change source adds to the daily totals, by measure (others add 0) #}
+{%- set measures = [
+    'core_events', 'events', 'gated_attempts', 'hand_raises', 'tickets_opened', 'ratings_good',
+    'ratings_bad', 'failed_payments', 'promoters', 'passives', 'detractors', 'active_user_change',
+] %}
+{%- set change_sources = [
+    ('activity', 'activity_date', {
+        'core_events': 'core_event_count', 'events': 'event_count',
+        'gated_attempts': 'gated_feature_attempt_count', 'hand_raises': 'hand_raise_count'}),
+    ('ticket_days', 'activity_date', {
+        'tickets_opened': 'tickets_opened', 'ratings_good': 'ratings_good',
+        'ratings_bad': 'ratings_bad'}),
+    ('failed_payment_days', 'activity_date', {'failed_payments': 'failed_payments'}),
+    ('nps_days', 'activity_date', {
+        'promoters': 'promoters', 'passives': 'passives', 'detractors': 'detractors'}),
+    ('active_user_change_days', 'change_date', {'active_user_change': 'change'}),
+] %}
 tracked_accounts as (
     select
         profiles.*,
@@ -62,6 +83,7 @@ grid as (
     select
         tracked_accounts.account_id,
         tracked_accounts.account_num,
+        tracked_accounts.range_start_date,
         spine.spine_date as signal_date
     from tracked_accounts
     cross join spine
@@ -70,10 +92,21 @@ grid as (
         >= {{ dbt.dateadd('day', -lookback_days, 'tracked_accounts.range_start_date') }}
 ),
 
+-- the days to return; the grid's earlier rows only feed the running totals
+output_grid as (
+    select
+        account_id,
+        signal_date
+    from grid
+    where signal_date >= range_start_date
+),
+
 grid_starts as (
     select
         account_id,
-        min(signal_date) as first_grid_date
+        min(account_num) as account_num,
+        min(signal_date) as first_grid_date,
+        max(signal_date) as last_grid_date
     from grid
     group by account_id
 ),
@@ -187,115 +220,131 @@ active_user_change_days as (
     group by account_id, change_date
 ),
 
-daily as (
+-- running totals over the days something changed --------------------------------------
+daily_changes as (
+    select
+        grid_starts.account_id,
+        grid_starts.account_num,
+        changes.change_date,
+        {%- for measure in measures %}
+        cast(sum(changes.{{ measure }}) as {{ bigint }}) as {{ measure }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from (
+        {%- for source, date_column, columns in change_sources %}
+        select
+            account_id,
+            {{ date_column }} as change_date,
+            {%- for measure in measures %}
+            {{ columns.get(measure, '0') }} as {{ measure }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        from {{ source }}
+        {{- '\n        union all' if not loop.last }}
+        {%- endfor %}
+    ) as changes
+    inner join grid_starts
+        on changes.account_id = grid_starts.account_id
+        and changes.change_date >= grid_starts.first_grid_date
+        and changes.change_date <= grid_starts.last_grid_date
+    group by grid_starts.account_id, grid_starts.account_num, changes.change_date
+),
+
+running_totals as (
+    select
+        account_id,
+        change_date,
+        {%- for measure in measures %}
+        cast(sum({{ measure }}) over (
+            partition by account_num order by change_date
+            rows between unbounded preceding and current row
+        ) as {{ bigint }}) as {{ measure }},
+        {%- endfor %}
+        max(case when core_events > 0 then change_date end) over (
+            partition by account_num order by change_date
+            rows between unbounded preceding and current row
+        ) as last_core_date_in_grid
+    from daily_changes
+),
+
+-- each grid day's last change, then that of the day 30, 60 and 90 rows back ---------
+grid_last_changes as (
     select
         grid.account_id,
         grid.account_num,
+        grid.range_start_date,
         grid.signal_date,
-        coalesce(activity.core_event_count, 0) as core_events,
-        coalesce(activity.event_count, 0) as events,
-        coalesce(activity.gated_feature_attempt_count, 0) as gated_attempts,
-        coalesce(activity.hand_raise_count, 0) as hand_raises,
-        coalesce(tickets_daily.tickets_opened, 0) as tickets_opened,
-        coalesce(tickets_daily.ratings_good, 0) as ratings_good,
-        coalesce(tickets_daily.ratings_bad, 0) as ratings_bad,
-        coalesce(failed_payment_days.failed_payments, 0) as failed_payments,
-        coalesce(nps_days.promoters, 0) as promoters,
-        coalesce(nps_days.passives, 0) as passives,
-        coalesce(nps_days.detractors, 0) as detractors,
-        coalesce(active_user_change_days.change, 0) as active_user_change
+        max(daily_changes.change_date) over (
+            partition by grid.account_num order by grid.signal_date
+            rows between unbounded preceding and current row
+        ) as last_change_date
     from grid
-    left join activity
-        on grid.account_id = activity.account_id
-        and grid.signal_date = activity.activity_date
-    left join (
-        select
-            account_id,
-            activity_date,
-            cast(sum(tickets_opened) as {{ bigint }}) as tickets_opened,
-            cast(sum(ratings_good) as {{ bigint }}) as ratings_good,
-            cast(sum(ratings_bad) as {{ bigint }}) as ratings_bad
-        from ticket_days
-        group by account_id, activity_date
-    ) as tickets_daily
-        on grid.account_id = tickets_daily.account_id
-        and grid.signal_date = tickets_daily.activity_date
-    left join failed_payment_days
-        on grid.account_id = failed_payment_days.account_id
-        and grid.signal_date = failed_payment_days.activity_date
-    left join nps_days
-        on grid.account_id = nps_days.account_id
-        and grid.signal_date = nps_days.activity_date
-    left join active_user_change_days
-        on grid.account_id = active_user_change_days.account_id
-        and grid.signal_date = active_user_change_days.change_date
+    left join daily_changes
+        on grid.account_id = daily_changes.account_id
+        and grid.signal_date = daily_changes.change_date
+),
+
+grid_change_dates as (
+    select
+        grid_last_changes.account_id,
+        grid_last_changes.signal_date,
+        grid_last_changes.range_start_date,
+        grid_starts.first_grid_date,
+        grid_last_changes.last_change_date,
+        {%- for rows_back in [30, 60, 90] %}
+        lag(grid_last_changes.last_change_date, {{ rows_back }}) over (
+            partition by grid_last_changes.account_num order by grid_last_changes.signal_date
+        ) as change_date_{{ rows_back }}_back{{ ',' if not loop.last }}
+        {%- endfor %}
+    from grid_last_changes
+    inner join grid_starts
+        on grid_last_changes.account_id = grid_starts.account_id
 ),
 
 rolling as (
     select
-        account_id,
-        signal_date,
-        cast(sum(core_events) over (
-            partition by account_num order by signal_date
-            rows between 29 preceding and current row
-        ) as {{ bigint }}) as core_events_30d,
-        cast(sum(core_events) over (
-            partition by account_num order by signal_date
-            rows between 59 preceding and 30 preceding
-        ) as {{ bigint }}) as core_events_prior_30d,
-        cast(sum(events) over (
-            partition by account_num order by signal_date
-            rows between 29 preceding and current row
-        ) as {{ bigint }}) as events_30d,
-        cast(sum(gated_attempts) over (
-            partition by account_num order by signal_date
-            rows between 29 preceding and current row
-        ) as {{ bigint }}) as gated_attempts_30d,
-        cast(sum(hand_raises) over (
-            partition by account_num order by signal_date
-            rows between 29 preceding and current row
-        ) as {{ bigint }}) as hand_raises_30d,
-        cast(sum(tickets_opened) over (
-            partition by account_num order by signal_date
-            rows between 89 preceding and current row
-        ) as {{ bigint }}) as tickets_90d,
-        cast(sum(ratings_good) over (
-            partition by account_num order by signal_date
-            rows between 89 preceding and current row
-        ) as {{ bigint }}) as satisfaction_good_90d,
-        cast(sum(ratings_bad) over (
-            partition by account_num order by signal_date
-            rows between 89 preceding and current row
-        ) as {{ bigint }}) as satisfaction_bad_90d,
-        cast(sum(failed_payments) over (
-            partition by account_num order by signal_date
-            rows between 29 preceding and current row
-        ) as {{ bigint }}) as failed_payments_30d,
-        cast(sum(failed_payments) over (
-            partition by account_num order by signal_date
-            rows between 89 preceding and current row
-        ) as {{ bigint }}) as failed_payments_90d,
+        days.account_id,
+        days.signal_date,
+        {#- a sum over the last N days: the total today minus the total N rows back
+            (0 before the account's first change) #}
+        {%- for column, measure, window_days in [
+            ('core_events_30d', 'core_events', 30),
+            ('events_30d', 'events', 30),
+            ('gated_attempts_30d', 'gated_attempts', 30),
+            ('hand_raises_30d', 'hand_raises', 30),
+            ('tickets_90d', 'tickets_opened', 90),
+            ('satisfaction_good_90d', 'ratings_good', 90),
+            ('satisfaction_bad_90d', 'ratings_bad', 90),
+            ('failed_payments_30d', 'failed_payments', 30),
+            ('failed_payments_90d', 'failed_payments', 90),
+        ] %}
+        coalesce(today.{{ measure }}, 0) - coalesce(back_{{ window_days }}.{{ measure }}, 0)
+            as {{ column }},
+        {%- endfor %}
+        {#- rows 59 to 30 back: none (null) in the grid's first 30 days #}
+        case
+            when days.signal_date >= {{ dbt.dateadd('day', 30, 'days.first_grid_date') }}
+                then coalesce(back_30.core_events, 0) - coalesce(back_60.core_events, 0)
+        end as core_events_prior_30d,
         {%- for answer in ['promoters', 'passives', 'detractors'] %}
-        cast(sum({{ answer }}) over (
-            partition by account_num order by signal_date
-            rows between unbounded preceding and current row
-        ) as {{ bigint }}) as nps_{{ answer }}_window,
+        coalesce(today.{{ answer }}, 0) as nps_{{ answer }}_window,
         {%- endfor %}
         {#- active users: the running sum of spell starts (+1) and ends (-1); 90 days
-            ago, the same sum up to the row 90 days back (the grid has every day) #}
-        cast(sum(active_user_change) over (
-            partition by account_num order by signal_date
-            rows between unbounded preceding and current row
-        ) as {{ bigint }}) as active_users_30d,
-        cast(sum(active_user_change) over (
-            partition by account_num order by signal_date
-            rows between unbounded preceding and 90 preceding
-        ) as {{ bigint }}) as active_users_90d_ago,
-        max(case when core_events > 0 then signal_date end) over (
-            partition by account_num order by signal_date
-            rows between unbounded preceding and current row
-        ) as last_core_date_in_grid
-    from daily
+            ago, the same sum 90 rows back (none in the grid's first 90 days) #}
+        coalesce(today.active_user_change, 0) as active_users_30d,
+        case
+            when days.signal_date >= {{ dbt.dateadd('day', 90, 'days.first_grid_date') }}
+                then coalesce(back_90.active_user_change, 0)
+        end as active_users_90d_ago,
+        today.last_core_date_in_grid
+    from grid_change_dates as days
+    left join running_totals as today
+        on days.account_id = today.account_id
+        and days.last_change_date = today.change_date
+    {%- for rows_back in [30, 60, 90] %}
+    left join running_totals as back_{{ rows_back }}
+        on days.account_id = back_{{ rows_back }}.account_id
+        and days.change_date_{{ rows_back }}_back = back_{{ rows_back }}.change_date
+    {%- endfor %}
+    where days.signal_date >= days.range_start_date
 ),
 
 core_before_grid as (
@@ -312,22 +361,22 @@ core_before_grid as (
 -- things that stay open for a while: joined on their date ranges ---------------------
 support_load as (
     select
-        grid.account_id,
-        grid.signal_date,
+        days.account_id,
+        days.signal_date,
         count(*) as unresolved_tickets,
         count(case when tickets.is_urgent then 1 end) as urgent_unresolved_tickets
-    from grid
+    from output_grid as days
     inner join tickets
-        on grid.account_id = tickets.account_id
-        and grid.signal_date >= cast(tickets.created_at as date)
-        and (tickets.resolved_at is null or grid.signal_date < cast(tickets.resolved_at as date))
-    group by grid.account_id, grid.signal_date
+        on days.account_id = tickets.account_id
+        and days.signal_date >= cast(tickets.created_at as date)
+        and (tickets.resolved_at is null or days.signal_date < cast(tickets.resolved_at as date))
+    group by days.account_id, days.signal_date
 ),
 
 billing_state as (
     select
-        grid.account_id,
-        grid.signal_date,
+        days.account_id,
+        days.signal_date,
         max(case when subscriptions.is_paying then 1 else 0 end) = 1 as is_paying,
         sum(case when subscriptions.is_paying then subscriptions.mrr else 0 end) as mrr,
         cast(
@@ -346,12 +395,12 @@ billing_state as (
         max(
             case when subscriptions.is_paying and subscriptions.is_cancel_at_period_end then 1 else 0 end
         ) = 1 as has_cancellation_requested
-    from grid
+    from output_grid as days
     inner join subscriptions
-        on grid.account_id = subscriptions.account_id
-        and grid.signal_date >= subscriptions.valid_from_date
-        and (subscriptions.valid_to_date is null or grid.signal_date < subscriptions.valid_to_date)
-    group by grid.account_id, grid.signal_date
+        on days.account_id = subscriptions.account_id
+        and days.signal_date >= subscriptions.valid_from_date
+        and (subscriptions.valid_to_date is null or days.signal_date < subscriptions.valid_to_date)
+    group by days.account_id, days.signal_date
 ),
 
 billing_history as (
@@ -365,47 +414,47 @@ billing_history as (
 
 open_billing_issues as (
     select
-        grid.account_id,
-        grid.signal_date,
+        days.account_id,
+        days.signal_date,
         count(case when billing_issues.issue_type = 'open_dispute' then 1 end) as open_disputes,
         count(case when billing_issues.issue_type = 'overdue_invoice' then 1 end)
             as overdue_invoices
-    from grid
+    from output_grid as days
     inner join billing_issues
-        on grid.account_id = billing_issues.account_id
-        and grid.signal_date >= billing_issues.started_date
-        and (billing_issues.ended_date is null or grid.signal_date < billing_issues.ended_date)
+        on days.account_id = billing_issues.account_id
+        and days.signal_date >= billing_issues.started_date
+        and (billing_issues.ended_date is null or days.signal_date < billing_issues.ended_date)
     where billing_issues.issue_type in ('open_dispute', 'overdue_invoice')
-    group by grid.account_id, grid.signal_date
+    group by days.account_id, days.signal_date
 ),
 
 pipeline as (
     select
-        grid.account_id,
-        grid.signal_date,
+        days.account_id,
+        days.signal_date,
         count(*) as open_opportunities
-    from grid
+    from output_grid as days
     inner join opportunities
-        on grid.account_id = opportunities.account_id
-        and grid.signal_date >= opportunities.created_date
-        and (opportunities.closed_date is null or grid.signal_date < opportunities.closed_date)
-    group by grid.account_id, grid.signal_date
+        on days.account_id = opportunities.account_id
+        and days.signal_date >= opportunities.created_date
+        and (opportunities.closed_date is null or days.signal_date < opportunities.closed_date)
+    group by days.account_id, days.signal_date
 ),
 
 won_deals as (
     select
-        grid.account_id,
-        grid.signal_date,
+        days.account_id,
+        days.signal_date,
         max(opportunities.closed_date) as last_won_deal_date
-    from grid
+    from output_grid as days
     inner join opportunities
-        on grid.account_id = opportunities.account_id
+        on days.account_id = opportunities.account_id
         and opportunities.is_won
         and opportunities.opportunity_type = 'New Business'
-        and opportunities.closed_date <= grid.signal_date
+        and opportunities.closed_date <= days.signal_date
         and opportunities.closed_date
-        > {{ dbt.dateadd('day', -number_var('customer_contract_days'), 'grid.signal_date') }}
-    group by grid.account_id, grid.signal_date
+        > {{ dbt.dateadd('day', -number_var('customer_contract_days'), 'days.signal_date') }}
+    group by days.account_id, days.signal_date
 ),
 
 -- everything together ----------------------------------------------------------------
@@ -498,8 +547,5 @@ signals as (
     left join won_deals
         on rolling.account_id = won_deals.account_id
         and rolling.signal_date = won_deals.signal_date
-    inner join tracked_accounts
-        on rolling.account_id = tracked_accounts.account_id
-    where rolling.signal_date >= tracked_accounts.range_start_date
 )
 {% endmacro %}
