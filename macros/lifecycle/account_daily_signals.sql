@@ -1,8 +1,8 @@
 {#-
     Every lifecycle signal for every (non-internal) account and every day from
     `range_start` to `range_end` (SQL date expressions), computed only from what was
-    known on that day. One implementation serves the daily history (a range of days)
-    and lifecycle_state (the as_of_date alone), so the two cannot disagree.
+    known on that day. The daily history calls it; the as-of signals read that
+    history's as_of_date row, so the two cannot disagree.
 
     `full_history_accounts` (optional) is a query returning account_ids whose days
     are computed from their first day instead of from range_start: an incremental run
@@ -11,21 +11,29 @@
 
     How: a dense grid of account-days starting 90 days before each account's first
     day to compute (the longest look-back any rolling sum needs: 90-day ticket,
-    rating and failed-payment counts, active users 90 days ago). Rolling sums are
-    differences of running totals: the totals are summed over the sparse days on
-    which something happened (daily_changes: activity, tickets, ratings, failed
-    payments, NPS answers entering and leaving the nps_window_days window, active-user
-    spells starting and ending; a change before the grid counts on its first day),
-    and each grid day reads the totals of its last such day, and of the last such day
-    30, 60 and 90 rows back. A 30-day sum is then total(today) - total(30 rows back);
-    the grid is dense, so rows back are days back. Only the days to return (the
-    output_grid) go through the joins after that, and through the date-range joins
-    for things that are open for a while (tickets, subscriptions, opportunities,
-    billing issues); the look-back rows are only context. The windows partition by
-    account_num, a dense integer per account: sorting tens of millions of
+    rating and failed-payment counts, active users 90 days ago); date-range joins,
+    over the days returned only (output_grid), for things that are open for a while
+    (tickets, subscriptions, opportunities, billing issues). Active users and NPS
+    answers of the last nps_window_days are running sums of +1/-1 changes (a change
+    before the grid counts on its first day, so these need no look-back of their
+    own). The rolling sums, two ways with the same result (`rolling_sums`):
+      - 'windows': sliding window sums over every grid day. For long ranges (a full
+        build), where nearly every grid day is returned.
+      - 'running_totals': totals summed over the sparse days on which something
+        happened (daily_changes), and for each returned day the totals of its last
+        such day and of the last such day 30, 60 and 90 rows back (rows back are days
+        back: the grid is dense); a 30-day sum is total(today) - total(30 rows back).
+        For a few days after a long look-back (an incremental run): the grid only
+        carries a running max and three lags, and only the returned days are joined.
+        Its four joins hold the totals in memory at once, so over a whole history it
+        needs more memory than the windows.
+    Rows before range_start are only context and are dropped at the end. The windows
+    partition by account_num, a dense integer per account: sorting tens of millions of
     account-days by an integer is about twice as fast as by the hashed account_id.
 -#}
-{% macro account_daily_signals(range_start, range_end, full_history_accounts=none) %}
+{% macro account_daily_signals(
+    range_start, range_end, full_history_accounts=none, rolling_sums='windows'
+) %}
 {%- set lookback_days = 90 %}
 {#- sums are cast back to bigint: DuckDB sums integers into 128-bit integers, which are
     slow to window, store and scan -#}
@@ -220,10 +228,122 @@ active_user_change_days as (
     group by account_id, change_date
 ),
 
+{%- if rolling_sums == 'windows' %}
+-- daily counts on the grid, then sliding window sums ----------------------------
+daily as (
+    select
+        grid.account_id,
+        grid.account_num,
+        grid.signal_date,
+        coalesce(activity.core_event_count, 0) as core_events,
+        coalesce(activity.event_count, 0) as events,
+        coalesce(activity.gated_feature_attempt_count, 0) as gated_attempts,
+        coalesce(activity.hand_raise_count, 0) as hand_raises,
+        coalesce(tickets_daily.tickets_opened, 0) as tickets_opened,
+        coalesce(tickets_daily.ratings_good, 0) as ratings_good,
+        coalesce(tickets_daily.ratings_bad, 0) as ratings_bad,
+        coalesce(failed_payment_days.failed_payments, 0) as failed_payments,
+        coalesce(nps_days.promoters, 0) as promoters,
+        coalesce(nps_days.passives, 0) as passives,
+        coalesce(nps_days.detractors, 0) as detractors,
+        coalesce(active_user_change_days.change, 0) as active_user_change
+    from grid
+    left join activity
+        on grid.account_id = activity.account_id
+        and grid.signal_date = activity.activity_date
+    left join (
+        select
+            account_id,
+            activity_date,
+            cast(sum(tickets_opened) as {{ bigint }}) as tickets_opened,
+            cast(sum(ratings_good) as {{ bigint }}) as ratings_good,
+            cast(sum(ratings_bad) as {{ bigint }}) as ratings_bad
+        from ticket_days
+        group by account_id, activity_date
+    ) as tickets_daily
+        on grid.account_id = tickets_daily.account_id
+        and grid.signal_date = tickets_daily.activity_date
+    left join failed_payment_days
+        on grid.account_id = failed_payment_days.account_id
+        and grid.signal_date = failed_payment_days.activity_date
+    left join nps_days
+        on grid.account_id = nps_days.account_id
+        and grid.signal_date = nps_days.activity_date
+    left join active_user_change_days
+        on grid.account_id = active_user_change_days.account_id
+        and grid.signal_date = active_user_change_days.change_date
+),
+
+rolling as (
+    select
+        account_id,
+        signal_date,
+        cast(sum(core_events) over (
+            partition by account_num order by signal_date
+            rows between 29 preceding and current row
+        ) as {{ bigint }}) as core_events_30d,
+        cast(sum(core_events) over (
+            partition by account_num order by signal_date
+            rows between 59 preceding and 30 preceding
+        ) as {{ bigint }}) as core_events_prior_30d,
+        cast(sum(events) over (
+            partition by account_num order by signal_date
+            rows between 29 preceding and current row
+        ) as {{ bigint }}) as events_30d,
+        cast(sum(gated_attempts) over (
+            partition by account_num order by signal_date
+            rows between 29 preceding and current row
+        ) as {{ bigint }}) as gated_attempts_30d,
+        cast(sum(hand_raises) over (
+            partition by account_num order by signal_date
+            rows between 29 preceding and current row
+        ) as {{ bigint }}) as hand_raises_30d,
+        cast(sum(tickets_opened) over (
+            partition by account_num order by signal_date
+            rows between 89 preceding and current row
+        ) as {{ bigint }}) as tickets_90d,
+        cast(sum(ratings_good) over (
+            partition by account_num order by signal_date
+            rows between 89 preceding and current row
+        ) as {{ bigint }}) as satisfaction_good_90d,
+        cast(sum(ratings_bad) over (
+            partition by account_num order by signal_date
+            rows between 89 preceding and current row
+        ) as {{ bigint }}) as satisfaction_bad_90d,
+        cast(sum(failed_payments) over (
+            partition by account_num order by signal_date
+            rows between 29 preceding and current row
+        ) as {{ bigint }}) as failed_payments_30d,
+        cast(sum(failed_payments) over (
+            partition by account_num order by signal_date
+            rows between 89 preceding and current row
+        ) as {{ bigint }}) as failed_payments_90d,
+        {%- for answer in ['promoters', 'passives', 'detractors'] %}
+        cast(sum({{ answer }}) over (
+            partition by account_num order by signal_date
+            rows between unbounded preceding and current row
+        ) as {{ bigint }}) as nps_{{ answer }}_window,
+        {%- endfor %}
+        {#- active users: the running sum of spell starts (+1) and ends (-1); 90 days
+            ago, the same sum up to the row 90 days back (the grid has every day) #}
+        cast(sum(active_user_change) over (
+            partition by account_num order by signal_date
+            rows between unbounded preceding and current row
+        ) as {{ bigint }}) as active_users_30d,
+        cast(sum(active_user_change) over (
+            partition by account_num order by signal_date
+            rows between unbounded preceding and 90 preceding
+        ) as {{ bigint }}) as active_users_90d_ago,
+        max(case when core_events > 0 then signal_date end) over (
+            partition by account_num order by signal_date
+            rows between unbounded preceding and current row
+        ) as last_core_date_in_grid
+    from daily
+),
+{%- else %}
 -- running totals over the days something changed --------------------------------------
 daily_changes as (
     select
-        grid_starts.account_id,
         grid_starts.account_num,
         changes.change_date,
         {%- for measure in measures %}
@@ -245,12 +365,12 @@ daily_changes as (
         on changes.account_id = grid_starts.account_id
         and changes.change_date >= grid_starts.first_grid_date
         and changes.change_date <= grid_starts.last_grid_date
-    group by grid_starts.account_id, grid_starts.account_num, changes.change_date
+    group by grid_starts.account_num, changes.change_date
 ),
 
 running_totals as (
     select
-        account_id,
+        account_num,
         change_date,
         {%- for measure in measures %}
         cast(sum({{ measure }}) over (
@@ -268,7 +388,6 @@ running_totals as (
 -- each grid day's last change, then that of the day 30, 60 and 90 rows back ---------
 grid_last_changes as (
     select
-        grid.account_id,
         grid.account_num,
         grid.range_start_date,
         grid.signal_date,
@@ -278,13 +397,13 @@ grid_last_changes as (
         ) as last_change_date
     from grid
     left join daily_changes
-        on grid.account_id = daily_changes.account_id
+        on grid.account_num = daily_changes.account_num
         and grid.signal_date = daily_changes.change_date
 ),
 
 grid_change_dates as (
     select
-        grid_last_changes.account_id,
+        grid_last_changes.account_num,
         grid_last_changes.signal_date,
         grid_last_changes.range_start_date,
         grid_starts.first_grid_date,
@@ -296,12 +415,12 @@ grid_change_dates as (
         {%- endfor %}
     from grid_last_changes
     inner join grid_starts
-        on grid_last_changes.account_id = grid_starts.account_id
+        on grid_last_changes.account_num = grid_starts.account_num
 ),
 
 rolling as (
     select
-        days.account_id,
+        grid_starts.account_id,
         days.signal_date,
         {#- a sum over the last N days: the total today minus the total N rows back
             (0 before the account's first change) #}
@@ -336,16 +455,19 @@ rolling as (
         end as active_users_90d_ago,
         today.last_core_date_in_grid
     from grid_change_dates as days
+    inner join grid_starts
+        on days.account_num = grid_starts.account_num
     left join running_totals as today
-        on days.account_id = today.account_id
+        on days.account_num = today.account_num
         and days.last_change_date = today.change_date
     {%- for rows_back in [30, 60, 90] %}
     left join running_totals as back_{{ rows_back }}
-        on days.account_id = back_{{ rows_back }}.account_id
+        on days.account_num = back_{{ rows_back }}.account_num
         and days.change_date_{{ rows_back }}_back = back_{{ rows_back }}.change_date
     {%- endfor %}
     where days.signal_date >= days.range_start_date
 ),
+{%- endif %}
 
 core_before_grid as (
     select
@@ -547,5 +669,8 @@ signals as (
     left join won_deals
         on rolling.account_id = won_deals.account_id
         and rolling.signal_date = won_deals.signal_date
+    inner join tracked_accounts
+        on rolling.account_id = tracked_accounts.account_id
+    where rolling.signal_date >= tracked_accounts.range_start_date
 )
 {% endmacro %}

@@ -11,6 +11,12 @@
     keeps the same rows as a full rebuild. After an erasure request
     (requested since the day before the last day built) it rebuilds every account's
     whole history, so no count keeps the erased person's events.
+
+    Rolling sums (see account_daily_signals): a full build, and an incremental run
+    that rebuilds whole histories (an erasure, or more than a tenth of the accounts
+    never built), slides windows over the grid; any other incremental run, a few new
+    days after a 90-day look-back, takes differences of running totals for the new
+    days only.
 -#}
 -- depends_on: {{ ref('stg_privacy__erased_identifiers') }}
 {{
@@ -31,17 +37,32 @@
 
 {#- where this run starts: the last days already built, or the very beginning -#}
 {%- set never_built = none -%}
+{%- set rolling_sums = 'windows' -%}
 {%- if is_incremental() -%}
 {%- set reprocess_days = number_var('history_reprocess_days') -%}
 {%- set reprocess_from = dbt.dateadd('day', 1 - reprocess_days, 'max(signal_date)') -%}
 {%- set range_start = '(select ' ~ reprocess_from ~ ' from ' ~ this ~ ')' -%}
 {%- set last_built_day = '(select max(signal_date) from ' ~ this ~ ')' -%}
 {%- set erased = ref('stg_privacy__erased_identifiers') -%}
-{%- set never_built = 'select account_id from profiles where account_id not in'
-    ~ ' (select distinct account_id from ' ~ this ~ ')'
-    ~ ' or exists (select 1 from ' ~ erased ~ ' as erased'
+{%- set profiles = ref('int_account_profiles') -%}
+{%- set built_accounts = '(select distinct account_id from ' ~ this ~ ')' -%}
+{%- set recent_erasures = '(select count(*) from ' ~ erased ~ ' as erased'
     ~ ' where cast(erased.first_requested_at as date) >= '
     ~ dbt.dateadd('day', -1, last_built_day) ~ ')' -%}
+{%- set never_built = 'select account_id from profiles where account_id not in '
+    ~ built_accounts ~ ' or ' ~ recent_erasures ~ ' > 0' -%}
+{%- set rebuilds_whole_histories -%}
+    select
+        {{ recent_erasures }} > 0
+        or (
+            select count(*) from {{ profiles }}
+            where not is_internal and account_id not in {{ built_accounts }}
+        ) * 10 > (select count(*) from {{ profiles }} where not is_internal)
+        as rebuilds_whole_histories
+{%- endset -%}
+{%- if execute and not run_query(rebuilds_whole_histories).columns[0].values()[0] -%}
+{%- set rolling_sums = 'running_totals' -%}
+{%- endif -%}
 {%- elif var('history_start_date') -%}
 {%- set range_start = "cast('" ~ var('history_start_date') ~ "' as date)" -%}
 {%- else -%}
@@ -52,7 +73,9 @@
 with
 {{ account_signal_inputs() }}
 
-{{ account_daily_signals(range_start, as_of_date(), full_history_accounts=never_built) }},
+{{ account_daily_signals(
+    range_start, as_of_date(), full_history_accounts=never_built, rolling_sums=rolling_sums
+) }},
 
 final as (
     select
