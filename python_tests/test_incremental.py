@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -126,6 +128,8 @@ def worlds(tmp_path_factory):
             *(["--full-refresh"] if k == 0 else []),
             vars={**vars_, "as_of_date": day.isoformat()},
         )
+    # Later tests build again into the same target: keep the last increment's history SQL.
+    shutil.copy(compiled_signals_daily(incremental), incremental.work_dir / "last_increment.sql")
 
     full = builds["full"]
     con = duckdb.connect(str(full.db))
@@ -140,6 +144,11 @@ def worlds(tmp_path_factory):
         vars={**vars_, "as_of_date": TODAY.isoformat()},
     )
     return incremental, full, vars_
+
+
+def compiled_signals_daily(build: Warehouse) -> Path:
+    models = build.work_dir / "target" / "compiled" / "customer_lifecycle" / "models"
+    return models / "intermediate" / "signals" / "int_account_signals_daily.sql"
 
 
 def _differences(left: Warehouse, right: Warehouse, relation: str) -> tuple[int, int]:
@@ -169,6 +178,18 @@ def test_daily_increments_equal_a_full_rebuild(worlds, relation):
     rows = incremental.scalar(f"select count(*) from {relation}")
     assert rows > 0
     assert _differences(incremental, full, relation) == (0, 0)
+
+
+def test_the_history_was_built_both_ways_it_can_compute_rolling_sums(worlds):
+    """The increments' history (compared with the rebuild above) took the running totals
+    for its new days; the full rebuild slid windows over every day."""
+    incremental, full, _ = worlds
+    last_increment = (incremental.work_dir / "last_increment.sql").read_text()
+    rebuild = compiled_signals_daily(full).read_text()
+    assert "running_totals as (" in last_increment
+    assert "rows between 29 preceding and current row" not in last_increment
+    assert "running_totals as (" not in rebuild
+    assert "rows between 29 preceding and current row" in rebuild
 
 
 def test_the_increments_saw_late_and_redelivered_events(worlds):
