@@ -138,6 +138,10 @@ def test_the_whole_project_builds_tests_snapshots_and_reruns_on_snowflake(snowfl
         as_of=SECOND_DAY,
     )
     assert "ERROR=0" in later.output and "incremental model" in later.output
+    # The history's incremental rolling sums (running totals) ran and are checked below.
+    models = snowflake.project / "target" / "compiled" / "customer_lifecycle" / "models"
+    history = models / "intermediate" / "signals" / "int_account_signals_daily.sql"
+    assert "running_totals as (" in history.read_text()
 
     checked, problems = check_paths([snowflake.project / "target" / "compiled"])
     assert checked > 300
