@@ -38,7 +38,7 @@
 {#- sums are cast back to bigint: DuckDB sums integers into 128-bit integers, which are
     slow to window, store and scan -#}
 {%- set bigint = dbt.type_bigint() %}
-{#- what each change source adds to the daily totals, by measure (others add 0) #}
+{#- the daily counts (one row per account and day each) and the measures they hold #}
 {%- set measures = [
     'core_events', 'events', 'gated_attempts', 'hand_raises', 'tickets_opened', 'ratings_good',
     'ratings_bad', 'failed_payments', 'promoters', 'passives', 'detractors', 'active_user_change',
@@ -113,32 +113,40 @@ grid_starts as (
     select
         account_id,
         min(account_num) as account_num,
-        min(signal_date) as first_grid_date,
-        max(signal_date) as last_grid_date
+        min(signal_date) as first_grid_date
     from grid
     group by account_id
 ),
 
--- daily counts on the grid ---------------------------------------------------------
+-- daily counts, one row per account and day (the change_sources) -------------------
 ticket_days as (
     select
         account_id,
-        cast(created_at as date) as activity_date,
-        count(*) as tickets_opened,
-        0 as ratings_good,
-        0 as ratings_bad
-    from tickets
-    group by account_id, cast(created_at as date)
-    union all
-    select
-        account_id,
-        cast(rated_at as date) as activity_date,
-        0 as tickets_opened,
-        count(case when satisfaction_rating = 'good' then 1 end) as ratings_good,
-        count(case when satisfaction_rating = 'bad' then 1 end) as ratings_bad
-    from tickets
-    where rated_at is not null
-    group by account_id, cast(rated_at as date)
+        activity_date,
+        cast(sum(tickets_opened) as {{ bigint }}) as tickets_opened,
+        cast(sum(ratings_good) as {{ bigint }}) as ratings_good,
+        cast(sum(ratings_bad) as {{ bigint }}) as ratings_bad
+    from (
+        select
+            account_id,
+            cast(created_at as date) as activity_date,
+            count(*) as tickets_opened,
+            0 as ratings_good,
+            0 as ratings_bad
+        from tickets
+        group by account_id, cast(created_at as date)
+        union all
+        select
+            account_id,
+            cast(rated_at as date) as activity_date,
+            0 as tickets_opened,
+            count(case when satisfaction_rating = 'good' then 1 end) as ratings_good,
+            count(case when satisfaction_rating = 'bad' then 1 end) as ratings_bad
+        from tickets
+        where rated_at is not null
+        group by account_id, cast(rated_at as date)
+    ) as ticket_counts
+    group by account_id, activity_date
 ),
 
 -- NPS answers: +1 on the answer's day, -1 nps_window_days later ----------------------
@@ -229,49 +237,23 @@ active_user_change_days as (
 ),
 
 {%- if rolling_sums == 'windows' %}
--- daily counts on the grid, then sliding window sums ----------------------------
+-- the daily counts on every grid day (0 when none), then sliding window sums --------
 daily as (
     select
         grid.account_id,
         grid.account_num,
         grid.signal_date,
-        coalesce(activity.core_event_count, 0) as core_events,
-        coalesce(activity.event_count, 0) as events,
-        coalesce(activity.gated_feature_attempt_count, 0) as gated_attempts,
-        coalesce(activity.hand_raise_count, 0) as hand_raises,
-        coalesce(tickets_daily.tickets_opened, 0) as tickets_opened,
-        coalesce(tickets_daily.ratings_good, 0) as ratings_good,
-        coalesce(tickets_daily.ratings_bad, 0) as ratings_bad,
-        coalesce(failed_payment_days.failed_payments, 0) as failed_payments,
-        coalesce(nps_days.promoters, 0) as promoters,
-        coalesce(nps_days.passives, 0) as passives,
-        coalesce(nps_days.detractors, 0) as detractors,
-        coalesce(active_user_change_days.change, 0) as active_user_change
+        {%- for measure in measures %}
+        {%- for source, _, columns in change_sources if measure in columns %}
+        coalesce({{ source }}.{{ columns[measure] }}, 0) as {{ measure }}
+        {%- endfor %}{{ ',' if not loop.last }}
+        {%- endfor %}
     from grid
-    left join activity
-        on grid.account_id = activity.account_id
-        and grid.signal_date = activity.activity_date
-    left join (
-        select
-            account_id,
-            activity_date,
-            cast(sum(tickets_opened) as {{ bigint }}) as tickets_opened,
-            cast(sum(ratings_good) as {{ bigint }}) as ratings_good,
-            cast(sum(ratings_bad) as {{ bigint }}) as ratings_bad
-        from ticket_days
-        group by account_id, activity_date
-    ) as tickets_daily
-        on grid.account_id = tickets_daily.account_id
-        and grid.signal_date = tickets_daily.activity_date
-    left join failed_payment_days
-        on grid.account_id = failed_payment_days.account_id
-        and grid.signal_date = failed_payment_days.activity_date
-    left join nps_days
-        on grid.account_id = nps_days.account_id
-        and grid.signal_date = nps_days.activity_date
-    left join active_user_change_days
-        on grid.account_id = active_user_change_days.account_id
-        and grid.signal_date = active_user_change_days.change_date
+    {%- for source, date_column, _ in change_sources %}
+    left join {{ source }}
+        on grid.account_id = {{ source }}.account_id
+        and grid.signal_date = {{ source }}.{{ date_column }}
+    {%- endfor %}
 ),
 
 rolling as (
@@ -364,7 +346,7 @@ daily_changes as (
     inner join grid_starts
         on changes.account_id = grid_starts.account_id
         and changes.change_date >= grid_starts.first_grid_date
-        and changes.change_date <= grid_starts.last_grid_date
+        and changes.change_date <= (select range_end_date from bounds)
     group by grid_starts.account_num, changes.change_date
 ),
 
