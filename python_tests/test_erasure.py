@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pytest
 
-from conftest import ROOT, Warehouse
+from conftest import MODELS_ONLY, ROOT, Warehouse
 from lifecycle.generator import generate
 
 TODAY = date(2026, 6, 30)
@@ -83,15 +83,14 @@ def erased(tmp_path_factory):
     generate(daily.db, seed=5, scale=0.1, today=TODAY)
     yesterday = {"as_of_date": (TODAY - timedelta(days=1)).isoformat()}
     # The daily builds' rows are compared with the rebuild, which runs every data test.
-    models_only = ["--exclude", "resource_type:test", "resource_type:unit_test"]
-    daily.dbt("build", *models_only, vars=yesterday)
+    daily.dbt("build", *MODELS_ONLY, vars=yesterday)
     person_id, identifiers = _pick_person(daily)
     email = sorted(identifiers["email"])[0]
     assert _where_found(daily, {email}), "the person is in the marts before the request"
 
     _request_erasure(daily, email)
     today = {"as_of_date": TODAY.isoformat()}
-    daily.dbt("build", *models_only, vars=today)
+    daily.dbt("build", *MODELS_ONLY, vars=today)
 
     rebuilt = daily.copy_to(base / "rebuilt")
     rebuilt.dbt("build", "--full-refresh", "--exclude", "test_type:unit", vars=today)

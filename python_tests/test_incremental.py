@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT, Warehouse
+from conftest import MODELS_ONLY, ROOT, Warehouse
 from lifecycle.generator import generate
 
 TODAY = date(2026, 6, 30)
@@ -59,8 +59,6 @@ MARTS = [
     "analytics_marts.customer_health_360",
     "analytics_marts.pql_status",
 ]
-# Builds whose rows are compared with a build that runs every data test.
-MODELS_ONLY = ["--exclude", "resource_type:test", "resource_type:unit_test"]
 ALL_MODELS_SQL = (
     "select table_schema || '.' || table_name from information_schema.tables "
     "where table_schema like 'analytics_%' order by 1"
