@@ -1,11 +1,12 @@
 {#-
     Every stay of every account in a stage, from the daily history: the stage it came
     from, when it entered, when it left (null while it is still there) and how many
-    days it stayed. The first row of an account has no from_stage: its entry into the
-    lifecycle.
+    days it stayed (to the day it left, or to the as_of_date while it is still there,
+    as lifecycle_state counts them). The first row of an account has no from_stage: its
+    entry into the lifecycle.
 -#}
-{%- set last_day = 'coalesce(' ~ dbt.dateadd('day', -1, 'next_first_day') ~ ', last_history_day)' %}
-{%- set stay_length = dbt.datediff('first_day', last_day, 'day') %}
+{%- set stay_length = dbt.datediff(
+    'first_day', 'coalesce(next_first_day, last_history_day)', 'day') %}
 
 with history as (
     select
@@ -67,7 +68,7 @@ final as (
         stage as to_stage,
         cast(first_day as {{ dbt.type_timestamp() }}) as entered_at,
         cast(next_first_day as {{ dbt.type_timestamp() }}) as exited_at,
-        cast({{ stay_length }} + 1 as integer) as days_in_stage,
+        cast({{ stay_length }} as integer) as days_in_stage,
         next_first_day is null as is_current
     from stays
 )
