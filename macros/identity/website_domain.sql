@@ -9,3 +9,11 @@
         ''
     )
 {%- endmacro %}
+
+{#- The company domain a CRM lead names: its website's host, else its email's domain. -#}
+{% macro lead_domain(website_column, email_column) -%}
+    coalesce(
+        {{ website_domain(website_column) }},
+        {{ dbt.split_part(email_column, "'@'", 2) }}
+    )
+{%- endmacro %}

@@ -44,10 +44,7 @@ identity_nodes as (
 lead_domains as (
     select
         created_at,
-        coalesce(
-            {{ website_domain('website') }},
-            {{ dbt.split_part('email', "'@'", 2) }}
-        ) as lead_domain
+        {{ lead_domain('website', 'email') }} as lead_domain
     from leads
 ),
 

@@ -3,7 +3,8 @@
     accounts, workspaces, Stripe customers, Zendesk organizations, company domains).
     `account_id` is a hash of the cluster's earliest-seen identifier, stable across
     full refreshes and when new identifiers join. The name comes from the CRM first,
-    then the workspace, Stripe, Zendesk, and finally the domain.
+    then the workspace, Stripe, Zendesk, the company of the latest CRM lead from the
+    domain, and finally the domain or workspace id itself.
 -#}
 with components as (
     select * from {{ ref('int_account_components') }}
@@ -33,6 +34,10 @@ zendesk_organizations as (
     }) }}
 ),
 
+leads as (
+    select * from {{ ref('stg_salesforce__leads') }}
+),
+
 workspace_names as (
     select
         workspace_id,
@@ -40,6 +45,15 @@ workspace_names as (
     from group_calls
     where workspace_name is not null
     group by workspace_id
+),
+
+lead_companies as (
+    select
+        {{ lead_domain('website', 'email') }} as lead_domain,
+        max_by(company_name, created_at) as company_name
+    from leads
+    where company_name is not null
+    group by {{ lead_domain('website', 'email') }}
 ),
 
 members as (
@@ -77,6 +91,11 @@ identifier_names as (
         'zendesk_organization:' || organization_id as node_key,
         organization_name as member_name
     from zendesk_organizations
+    union all
+    select
+        'email_domain:' || lead_domain as node_key,
+        company_name as member_name
+    from lead_companies
 ),
 
 named_members as (
@@ -88,6 +107,7 @@ named_members as (
             when 'workspace' then 2
             when 'stripe_customer' then 3
             when 'zendesk_organization' then 4
+            when 'email_domain' then 5
         end as name_priority
     from members
     left join identifier_names
@@ -114,8 +134,14 @@ clusters as (
             case when identifier_type = '{{ identifier_type }}' then node_num end
         ) as {{ column }},
         {%- endfor %}
-        min_by(member_name, cast(name_priority as {{ dbt.type_bigint() }}) * 1000000000 + node_num)
-            as member_name,
+        {#- the first identifier, by priority, that carries a name -#}
+        min_by(
+            member_name,
+            case
+                when member_name is not null
+                    then cast(name_priority as {{ dbt.type_bigint() }}) * 1000000000 + node_num
+            end
+        ) as member_name,
         max(case when is_internal then 1 else 0 end) = 1 as is_internal
     from named_members
     group by component_num
@@ -133,7 +159,8 @@ final as (
     select
         {{ dbt.hash('anchors.anchor_node_key') }} as account_id,
         anchors.anchor_node_key,
-        coalesce(clusters.member_name, clusters.primary_domain) as account_name,
+        coalesce(clusters.member_name, clusters.primary_domain, clusters.workspace_id)
+            as account_name,
         clusters.crm_account_id,
         clusters.workspace_id,
         clusters.stripe_customer_id,
