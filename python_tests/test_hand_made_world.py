@@ -1,9 +1,10 @@
 """The marts on a world written by hand through the raw contract.
 
-Nine companies, each given just the raw rows that should put it in one lifecycle stage
-as of 2026-06-30, are loaded into the empty raw tables (`lifecycle generate --empty`)
-and built with every data test. The expected stages, dates and names follow from the
-rules in the stage_definitions seed and the vars' defaults.
+Companies given just the raw rows that should put them in a lifecycle stage as of
+2026-06-30 (one per stage, then each kind of risk, a deal won without billing data and
+three prospect journeys) are loaded into the empty raw tables (`lifecycle generate
+--empty`) and built with every data test. The expected stages, dates, health and PQL
+statuses follow from the rules in the stage_definitions seed and the vars' defaults.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class RawLoader:
                     self.track(workspace, "Task Completed", f"{day} {hour}:00:00", user=user)
 
     def stripe_customer(self, key, workspace, start, seats, price, period_end, users, joined):
-        """A paying Stripe customer of a workspace, and the workspace's users."""
+        """A paying Stripe customer of a workspace (since `start`), and the workspace's
+        users (since `joined`)."""
         self.insert(
             "raw_stripe.customer",
             id=f"cus_{key}",
@@ -90,13 +92,17 @@ class RawLoader:
             created=start,
             _fivetran_synced=start,
         )
+        self.workspace_members(workspace, key, users, joined)
+
+    def workspace_members(self, workspace, company, users, joined) -> None:
+        """Users identified with an email at the company's domain, joining its workspace."""
         for user in users:
             at = f"{joined} 09:00:00"
             self.insert(
                 "raw_segment.identifies",
                 id=f"i{next(self.ids)}",
                 user_id=user,
-                email=f"{user}@{key}.com",
+                email=f"{user}@{company.lower()}.com",
                 timestamp=at,
                 received_at=at,
             )
@@ -105,13 +111,13 @@ class RawLoader:
                 id=f"g{next(self.ids)}",
                 user_id=user,
                 group_id=workspace,
-                name=key,
+                name=company,
                 timestamp=at,
                 received_at=at,
             )
 
 
-def load_nine_companies(raw: RawLoader) -> None:
+def load_one_company_per_stage(raw: RawLoader) -> None:
     # Unknown: a workspace used by two anonymous visitors; nobody is known.
     for day in ("2026-06-20", "2026-06-21", "2026-06-22"):
         raw.track("ws_unknown", "Task Completed", f"{day} 10:00:00", anonymous="anon-1")
@@ -238,26 +244,224 @@ def load_nine_companies(raw: RawLoader) -> None:
     raw.core_usage("ws_sleep", ["u_s1", "u_s2"], ["2026-01-15", "2026-02-01"])
 
 
+def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
+    monthly = {"price": "price_team_monthly", "period_end": "2026-07-25"}
+    recent = ["2026-06-10", "2026-06-20", "2026-06-28"]
+
+    # Risk by support: two unresolved tickets (open, pending) of three, from a user of
+    # the Zendesk organization that owns the company's domain.
+    raw.stripe_customer(
+        "ticketco", "ws_t", "2026-01-01", 10, users=["u_t1", "u_t2"], joined="2025-12-20",
+        **monthly,
+    )  # fmt: skip
+    raw.core_usage("ws_t", ["u_t1", "u_t2"], recent)
+    synced = {"_fivetran_synced": "2026-01-01"}
+    raw.insert(
+        "raw_zendesk.organization",
+        id=1,
+        name="TicketCo Org",
+        created_at="2026-01-01",
+        updated_at="2026-01-01",
+        **synced,
+    )
+    raw.insert(
+        "raw_zendesk.domain_name", organization_id=1, index=0, domain_name="ticketco.com", **synced
+    )
+    raw.insert(
+        "raw_zendesk.user",
+        id=11,
+        email="u_t1@ticketco.com",
+        name="T1",
+        organization_id=1,
+        role="end-user",
+        active=True,
+        created_at="2026-01-01",
+        updated_at="2026-01-01",
+        _fivetran_deleted=False,
+        **synced,
+    )
+    for ticket, status in [(101, "open"), (102, "pending"), (103, "solved")]:
+        raw.insert(
+            "raw_zendesk.ticket",
+            id=ticket,
+            requester_id=11,
+            organization_id=1,
+            status=status,
+            priority="normal",
+            type="problem",
+            subject="Export fails",
+            via_channel="web",
+            created_at="2026-06-15 10:00",
+            updated_at="2026-06-16 10:00",
+            _fivetran_deleted=False,
+            _fivetran_synced="2026-06-16 11:00",
+        )
+
+    # Risk by billing: a declined charge on June 25.
+    raw.stripe_customer(
+        "payco", "ws_p", "2026-01-01", 10, users=["u_p1", "u_p2"], joined="2025-12-20", **monthly
+    )
+    raw.core_usage("ws_p", ["u_p1", "u_p2"], recent)
+    raw.insert(
+        "raw_stripe.invoice",
+        id="in_p1",
+        customer_id="cus_payco",
+        subscription_id="sub_payco",
+        status="open",
+        amount_due=30000,
+        amount_paid=0,
+        currency="usd",
+        attempt_count=2,
+        period_start="2026-06-25",
+        period_end="2026-07-25",
+        due_date="2026-07-02",
+        created="2026-06-25",
+        livemode=True,
+        is_deleted=False,
+        _fivetran_synced="2026-06-25",
+    )
+    raw.insert(
+        "raw_stripe.charge",
+        id="ch_p1",
+        customer_id="cus_payco",
+        invoice_id="in_p1",
+        amount=30000,
+        amount_refunded=0,
+        currency="usd",
+        status="failed",
+        paid=False,
+        failure_code="card_declined",
+        created="2026-06-25 03:00",
+        livemode=True,
+        _fivetran_synced="2026-06-25 04:00",
+    )
+
+    # Risk by usage: exactly half the core events of the 30 days before (20 of 40).
+    users = [f"u_d{i}" for i in range(5)]
+    raw.stripe_customer(
+        "dropco", "ws_d", "2026-01-01", 10, users=users, joined="2025-12-20", **monthly
+    )
+    raw.core_usage("ws_d", users, ["2026-05-05", "2026-05-10", "2026-05-15", "2026-05-20"])
+    raw.core_usage("ws_d", users, ["2026-06-05", "2026-06-10"])
+
+    # Customer by contract: a deal won on June 15 (no type given), no billing data.
+    crm = {"is_deleted": False, "_fivetran_synced": "2026-06-20"}
+    raw.insert(
+        "raw_salesforce.account",
+        id="001won",
+        name="WonCo",
+        website="wonco.com",
+        created_date="2026-04-01",
+        **crm,
+    )
+    raw.insert(
+        "raw_salesforce.opportunity",
+        id="006won",
+        account_id="001won",
+        name="WonCo - First deal",
+        stage_name="Closed Won",
+        amount=5000,
+        is_closed=True,
+        is_won=True,
+        close_date="2026-06-15",
+        created_date="2026-05-01",
+        last_modified_date="2026-06-15",
+        **crm,
+    )
+
+    # A PQL on June 10 (activated in 3 days, two users, 20 core events in 30 days) that
+    # sales accepted: an opportunity opened on June 20.
+    raw.workspace_members("ws_q", "PQLCo", ["u_q1", "u_q2"], "2026-05-01")
+    raw.track("ws_q", "Signed Up", "2026-05-01 09:00:00", user="u_q1")
+    raw.track("ws_q", "Project Created", "2026-05-03 09:00:00", user="u_q1")
+    raw.track("ws_q", "Team Member Invited", "2026-05-04 09:00:00", user="u_q1")
+    raw.core_usage(
+        "ws_q",
+        ["u_q1", "u_q2"],
+        ["2026-05-20", "2026-05-25", "2026-05-30", "2026-06-05", "2026-06-10", "2026-06-25"],
+    )
+    raw.insert(
+        "raw_salesforce.account",
+        id="001pql",
+        name="PQLCo",
+        website="pqlco.com",
+        created_date="2026-06-01",
+        **crm,
+    )
+    raw.insert(
+        "raw_salesforce.opportunity",
+        id="006pql",
+        account_id="001pql",
+        name="PQLCo - New Business",
+        stage_name="Discovery",
+        amount=5000,
+        is_closed=False,
+        is_won=False,
+        close_date="2026-08-15",
+        created_date="2026-06-20",
+        last_modified_date="2026-06-20",
+        **crm,
+    )
+
+    # A PQL on May 20 that bought on June 10. Its use then fell: on June 29 the 30
+    # days held 8 core events against 20 before (Risk), on June 30 the baseline was
+    # under 20 again and it was Active.
+    raw.workspace_members("ws_c", "ConvCo", ["u_c1", "u_c2"], "2026-04-20")
+    raw.track("ws_c", "Signed Up", "2026-04-20 09:00:00", user="u_c1")
+    raw.track("ws_c", "Project Created", "2026-04-21 09:00:00", user="u_c1")
+    raw.track("ws_c", "Team Member Invited", "2026-04-22 09:00:00", user="u_c1")
+    raw.core_usage(
+        "ws_c",
+        ["u_c1", "u_c2"],
+        ["2026-05-01", "2026-05-05", "2026-05-10", "2026-05-15", "2026-05-20"],
+    )
+    raw.core_usage("ws_c", ["u_c1", "u_c2"], ["2026-06-15", "2026-06-25"])
+    raw.stripe_customer(
+        "convco", "ws_c", "2026-06-10", 5, users=[], joined=None,
+        price="price_team_monthly", period_end="2026-07-10",
+    )  # fmt: skip
+
+    # A lead nobody met: the 90-day no-first-meeting clock ran out on April 2.
+    raw.insert(
+        "raw_salesforce.lead",
+        id="00Qold",
+        email="old@staleco.com",
+        company="StaleCo",
+        status="Open - Not Contacted",
+        is_converted=False,
+        created_date="2026-01-02",
+        last_modified_date="2026-01-02",
+        is_deleted=False,
+        _fivetran_synced="2026-01-02",
+    )
+
+
 @pytest.fixture(scope="module")
-def nine_companies(tmp_path_factory) -> Warehouse:
-    work = tmp_path_factory.mktemp("nine_companies")
+def hand_made(tmp_path_factory) -> Warehouse:
+    work = tmp_path_factory.mktemp("hand_made")
     db = work / "warehouse.duckdb"
     generate(db, empty=True, today=AS_OF)
     con = duckdb.connect(str(db))
-    load_nine_companies(RawLoader(con))
+    raw = RawLoader(con)
+    load_one_company_per_stage(raw)
+    load_risks_and_prospect_journeys(raw)
     con.close()
     warehouse = Warehouse(db, ROOT, work)
     warehouse.dbt("build", vars={"as_of_date": AS_OF.isoformat()})
     return warehouse
 
 
-def test_each_company_lands_in_the_stage_its_rows_call_for(nine_companies):
-    rows = nine_companies.query(
+def stages(warehouse: Warehouse, names) -> list[tuple]:
+    return warehouse.query(
         "select account_name, stage, reason_codes, previous_stage, "
         "strftime(entered_stage_at, '%Y-%m-%d'), days_in_stage "
-        "from analytics_marts.lifecycle_state order by stage_order"
+        "from analytics_marts.lifecycle_state "
+        f"where account_name in {tuple(names)} order by stage_order, account_name"
     )
-    assert rows == [
+
+
+def test_each_company_lands_in_the_stage_its_rows_call_for(hand_made):
+    expected = [
         ("ws_unknown", "Unknown", "no_known_contact", None, "2026-06-20", 10),
         ("LeadCo", "Lead", "known_contact", None, "2026-06-20", 10),
         ("QualCo", "Qualified", "icp_fit,lead_qualified", "Lead", "2026-06-25", 5),
@@ -272,27 +476,46 @@ def test_each_company_lands_in_the_stage_its_rows_call_for(nine_companies):
         ("sleepco", "Dormant", "no_core_events_90d,customer_inactive", "Customer", "2026-05-02",
          59),
     ]  # fmt: skip
+    assert stages(hand_made, [row[0] for row in expected]) == expected
 
 
-def test_the_signals_behind_the_stages_are_the_loaded_rows(nine_companies):
-    rows = nine_companies.query(
-        "select account_name, core_events_30d, active_users_30d, is_paying, mrr, seats, "
-        "days_to_renewal, days_since_last_core_event, icp_criteria_met "
+def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made):
+    expected = [
+        ("StaleCo", "Lead", "known_contact", None, "2026-01-02", 179),
+        ("PQLCo", "Opportunity", "open_opportunity", "Lead", "2026-06-20", 10),
+        ("WonCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-15", 15),
+        ("ConvCo", "Active", "active_usage", "Risk", "2026-06-30", 0),
+        ("dropco", "Risk", "usage_drop_50pct", "Active", "2026-06-19", 11),
+        ("payco", "Risk", "payment_failed", "Active", "2026-06-25", 5),
+        ("ticketco", "Risk", "unresolved_tickets", "Active", "2026-06-15", 15),
+    ]  # fmt: skip
+    assert stages(hand_made, [row[0] for row in expected]) == expected
+
+
+def test_the_signals_behind_the_stages_are_the_loaded_rows(hand_made):
+    rows = hand_made.query(
+        "select account_name, core_events_30d, core_events_prior_30d, active_users_30d, "
+        "is_paying, mrr, seats, days_to_renewal, days_since_last_core_event, "
+        "icp_criteria_met, unresolved_tickets, tickets_90d, failed_payments_90d "
         "from analytics_marts.lifecycle_state where account_name in "
-        "('QualCo', 'activeco', 'riskco', 'sleepco') order by account_name"
+        "('QualCo', 'activeco', 'riskco', 'sleepco', 'dropco', 'payco', 'ticketco') "
+        "order by account_name"
     )
     assert rows == [
-        ("QualCo", 0, 0, False, 0.0, 0, None, None, 3),
+        ("QualCo", 0, 0, 0, False, 0.0, 0, None, None, 3, 0, 0, 0),
         # 5 days x 2 users x 2 events, 3 of the days in the last 30
-        ("activeco", 12, 2, True, 300.0, 10, None, 2, 0),
+        ("activeco", 12, 8, 2, True, 300.0, 10, None, 2, 0, 0, 0, 0),
+        ("dropco", 20, 40, 5, True, 300.0, 10, None, 20, 0, 0, 0, 0),
+        ("payco", 12, 0, 2, True, 300.0, 10, None, 2, 0, 0, 0, 1),
         # 10 seats x $300 a year = $250 a month; renews in 20 days
-        ("riskco", 12, 2, True, 250.0, 10, 20, 2, 0),
-        ("sleepco", 0, 0, True, 150.0, 5, None, 149, 0),
+        ("riskco", 12, 0, 2, True, 250.0, 10, 20, 2, 0, 0, 0, 0),
+        ("sleepco", 0, 0, 0, True, 150.0, 5, None, 149, 0, 0, 0, 0),
+        ("ticketco", 12, 0, 2, True, 300.0, 10, None, 2, 0, 2, 3, 0),
     ]
 
 
-def test_history_transitions_and_state_tell_one_story(nine_companies):
-    stays = nine_companies.query(
+def test_history_transitions_and_state_tell_one_story(hand_made):
+    stays = hand_made.query(
         "select t.from_stage, t.to_stage, cast(t.entered_at as date), "
         "cast(t.exited_at as date), t.days_in_stage "
         "from analytics_marts.lifecycle_stage_transitions as t "
@@ -308,26 +531,48 @@ def test_history_transitions_and_state_tell_one_story(nine_companies):
         ("Customer", "Dormant", date(2026, 5, 2), None, 59),
     ]
     # one history row per account and day, up to the as_of_date
-    assert nine_companies.query(
-        "select count(*), count(distinct account_id), max(stage_date) "
+    accounts = hand_made.scalar("select count(*) from analytics_marts.lifecycle_state")
+    assert hand_made.query(
+        "select count(distinct account_id), max(stage_date), "
+        "count(*) = count(distinct account_id || stage_date) "
         "from analytics_marts.lifecycle_stage_daily"
-    )[0][1:] == (9, AS_OF)
+    ) == [(accounts, AS_OF, True)]
 
 
-def test_health_covers_the_customers_and_pql_status_the_rest(nine_companies):
-    health = dict(
-        nine_companies.query(
-            "select account_name, health_band from analytics_marts.customer_health_360"
+def test_health_scores_every_customer_and_names_what_drags_it_down(hand_made):
+    customers = {
+        name
+        for (name,) in hand_made.query(
+            "select account_name from analytics_marts.lifecycle_state "
+            "where stage in ('Customer', 'Active', 'Expansion', 'Risk', 'Dormant')"
         )
-    )
-    assert health == {
-        "custco": "green",
-        "activeco": "green",
-        "expandco": "green",
-        "riskco": "green",
-        "sleepco": "red",
     }
-    pql = dict(
-        nine_companies.query("select account_name, pql_status from analytics_marts.pql_status")
+    health = {
+        name: (band, reasons)
+        for name, band, reasons in hand_made.query(
+            "select account_name, health_band, top_reasons from analytics_marts.customer_health_360"
+        )
+    }
+    assert set(health) == customers
+    assert health["sleepco"] == ("red", "low_usage,low_adoption")
+    assert health["expandco"] == ("green", "")
+    assert "billing_issues" in health["payco"][1]
+    assert "support_issues" in health["ticketco"][1]
+    assert health["dropco"][1].startswith("low_usage")
+
+
+def test_pql_status_follows_each_prospect_journey(hand_made):
+    rows = hand_made.query(
+        "select account_name, pql_status, strftime(pql_at, '%Y-%m-%d'), "
+        "sales_accepted_date, converted_date, walk_away_reason, walk_away_date "
+        "from analytics_marts.pql_status order by account_name"
     )
-    assert pql == {name: "not_pql" for name in ("ws_unknown", "LeadCo", "QualCo", "OppCo")}
+    assert rows == [
+        ("ConvCo", "converted", "2026-05-20", None, date(2026, 6, 10), None, None),
+        ("LeadCo", "not_pql", None, None, None, None, None),
+        ("OppCo", "not_pql", None, None, None, None, None),
+        ("PQLCo", "sales_accepted", "2026-06-10", date(2026, 6, 20), None, None, None),
+        ("QualCo", "not_pql", None, None, None, None, None),
+        ("StaleCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
+        ("ws_unknown", "not_pql", None, None, None, None, None),
+    ]

@@ -554,7 +554,6 @@ won_deals as (
     inner join opportunities
         on days.account_id = opportunities.account_id
         and opportunities.is_won
-        and opportunities.opportunity_type = 'New Business'
         and opportunities.closed_date <= days.signal_date
         and opportunities.closed_date
         > {{ dbt.dateadd('day', -number_var('customer_contract_days'), 'days.signal_date') }}
