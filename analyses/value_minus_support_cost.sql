@@ -1,8 +1,15 @@
 {#- Seed 000's walk-away framework: customers ranked by lifetime value (paid invoices)
     minus support cost (tickets x support_cost_per_ticket); the bottom decile is where
     to ask whether re-engaging pays. -#}
-with invoices as (
-    select * from {{ ref('stg_stripe__invoices') }}
+with all_invoices as (
+    {{ optional_ref('stg_stripe__invoices', 'lifecycle_using_stripe', {
+        'customer_id': 'string', 'invoice_status': 'string', 'amount_paid_cents': 'bigint',
+        'created_at': 'timestamp',
+    }) }}
+),
+
+invoices as (
+    select * from all_invoices
     where invoice_status = 'paid' and cast(created_at as date) <= {{ as_of_date() }}
 ),
 

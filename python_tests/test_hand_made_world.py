@@ -576,3 +576,20 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("StaleCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
         ("ws_unknown", "not_pql", None, None, None, None, None),
     ]
+
+
+def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_made, tmp_path):
+    warehouse = hand_made.copy_to(tmp_path / "crm_and_product_only")
+    switched_off = {"lifecycle_using_stripe": False, "lifecycle_using_zendesk": False}
+    warehouse.dbt("build", "--full-refresh", vars={"as_of_date": AS_OF.isoformat(), **switched_off})
+
+    stage_of = dict(
+        warehouse.query("select account_name, stage from analytics_marts.lifecycle_state")
+    )
+    # the deal won in the CRM still makes a customer; paying through Stripe no longer does
+    assert stage_of["WonCo"] == "Customer"
+    assert stage_of["custco"] == stage_of["ticketco"] == stage_of["payco"] == "Lead"
+    assert stage_of["OppCo"] == "Opportunity"
+    assert warehouse.query("select account_name from analytics_marts.customer_health_360") == [
+        ("WonCo",)
+    ]
