@@ -9,13 +9,17 @@ statuses follow from the rules in the stage_definitions seed and the vars' defau
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from itertools import count
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from conftest import ROOT, Warehouse
+from conftest import ROOT, Warehouse, copy_project
 from lifecycle.generator import generate
 
 AS_OF = date(2026, 6, 30)
@@ -593,3 +597,31 @@ def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_ma
     assert warehouse.query("select account_name from analytics_marts.customer_health_360") == [
         ("WonCo",)
     ]
+
+
+def test_the_readme_recipe_for_a_hand_made_world_runs_as_written(tmp_path):
+    """The README's "Loading a hand-made world" block, run by bash in a copy of the
+    project (its `make setup` is this test run's own environment)."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("### Loading a hand-made world", 1)[1]
+    recipe = section.split("```bash\n", 1)[1].split("```", 1)[0]
+    assert recipe.startswith("make setup\n")
+    venv_bin = Path(sys.executable).parent
+    script = recipe.removeprefix("make setup\n").replace(".venv/bin/", f"{venv_bin}/")
+    project = copy_project(tmp_path / "project")
+
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
+    )
+
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    # the one workspace of the one track; its user left no email or signup: not contactable
+    rows = [line.split("│")[1:4] for line in done.stdout.splitlines() if "│ w1 " in line]
+    assert [[cell.strip() for cell in row] for row in rows] == [
+        ["w1", "Unknown", "no_known_contact"]
+    ], done.stdout[-1000:]
