@@ -56,6 +56,42 @@ class RawLoader:
                 for hour in (10, 11):
                     self.track(workspace, "Task Completed", f"{day} {hour}:00:00", user=user)
 
+    def crm_account_with_deal(self, key, name, created, deal_created, deal_closed=None):
+        """A Salesforce account (website `<key>.com`) and one deal: open while
+        `deal_closed` is None, else won on that day. The deal has no type."""
+        synced = {"is_deleted": False, "_fivetran_synced": deal_closed or deal_created}
+        self.insert(
+            "raw_salesforce.account",
+            id=f"001{key}",
+            name=name,
+            website=f"{key}.com",
+            created_date=created,
+            **synced,
+        )
+        self.insert(
+            "raw_salesforce.opportunity",
+            id=f"006{key}",
+            account_id=f"001{key}",
+            name=f"{name} - First deal",
+            stage_name="Closed Won" if deal_closed else "Proposal",
+            amount=5000,
+            is_closed=deal_closed is not None,
+            is_won=deal_closed is not None,
+            close_date=deal_closed or "2026-08-15",
+            created_date=deal_created,
+            last_modified_date=deal_closed or deal_created,
+            **synced,
+        )
+
+    def signup_and_activation(self, workspace, user, signed_up, project_created, invited):
+        """The signup and the two activation events (seed event_taxonomy), on those days."""
+        for event, day in [
+            ("Signed Up", signed_up),
+            ("Project Created", project_created),
+            ("Team Member Invited", invited),
+        ]:
+            self.track(workspace, event, f"{day} 09:00:00", user=user)
+
     def stripe_customer(self, key, workspace, start, seats, price, period_end, users, joined):
         """A paying Stripe customer of a workspace (since `start`), and the workspace's
         users (since `joined`)."""
@@ -160,36 +196,15 @@ def load_one_company_per_stage(raw: RawLoader) -> None:
     )
 
     # Opportunity: a CRM account with a contact and an open deal since June 1.
-    crm = {"is_deleted": False, "_fivetran_synced": "2026-05-01 01:00"}
-    raw.insert(
-        "raw_salesforce.account",
-        id="001opp",
-        name="OppCo",
-        website="oppco.com",
-        created_date="2026-05-01",
-        **crm,
-    )
+    raw.crm_account_with_deal("oppco", "OppCo", created="2026-05-01", deal_created="2026-06-01")
     raw.insert(
         "raw_salesforce.contact",
         id="003opp",
-        account_id="001opp",
+        account_id="001oppco",
         email="olga@oppco.com",
         created_date="2026-05-01",
-        **crm,
-    )
-    raw.insert(
-        "raw_salesforce.opportunity",
-        id="006opp",
-        account_id="001opp",
-        name="OppCo - New Business",
-        stage_name="Proposal",
-        amount=12000,
-        is_closed=False,
-        is_won=False,
-        close_date="2026-08-01",
-        created_date="2026-06-01",
-        last_modified_date="2026-06-15",
-        **crm,
+        is_deleted=False,
+        _fivetran_synced="2026-05-01 01:00",
     )
 
     for price, name, cents, interval in [
@@ -349,71 +364,26 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
     raw.core_usage("ws_d", users, ["2026-06-05", "2026-06-10"])
 
     # Customer by contract: a deal won on June 15 (no type given), no billing data.
-    crm = {"is_deleted": False, "_fivetran_synced": "2026-06-20"}
-    raw.insert(
-        "raw_salesforce.account",
-        id="001won",
-        name="WonCo",
-        website="wonco.com",
-        created_date="2026-04-01",
-        **crm,
-    )
-    raw.insert(
-        "raw_salesforce.opportunity",
-        id="006won",
-        account_id="001won",
-        name="WonCo - First deal",
-        stage_name="Closed Won",
-        amount=5000,
-        is_closed=True,
-        is_won=True,
-        close_date="2026-06-15",
-        created_date="2026-05-01",
-        last_modified_date="2026-06-15",
-        **crm,
+    raw.crm_account_with_deal(
+        "wonco", "WonCo", created="2026-04-01", deal_created="2026-05-01", deal_closed="2026-06-15"
     )
 
     # A PQL on June 10 (activated in 3 days, two users, 20 core events in 30 days) that
     # sales accepted: an opportunity opened on June 20.
     raw.workspace_members("ws_q", "PQLCo", ["u_q1", "u_q2"], "2026-05-01")
-    raw.track("ws_q", "Signed Up", "2026-05-01 09:00:00", user="u_q1")
-    raw.track("ws_q", "Project Created", "2026-05-03 09:00:00", user="u_q1")
-    raw.track("ws_q", "Team Member Invited", "2026-05-04 09:00:00", user="u_q1")
+    raw.signup_and_activation("ws_q", "u_q1", "2026-05-01", "2026-05-03", "2026-05-04")
     raw.core_usage(
         "ws_q",
         ["u_q1", "u_q2"],
         ["2026-05-20", "2026-05-25", "2026-05-30", "2026-06-05", "2026-06-10", "2026-06-25"],
     )
-    raw.insert(
-        "raw_salesforce.account",
-        id="001pql",
-        name="PQLCo",
-        website="pqlco.com",
-        created_date="2026-06-01",
-        **crm,
-    )
-    raw.insert(
-        "raw_salesforce.opportunity",
-        id="006pql",
-        account_id="001pql",
-        name="PQLCo - New Business",
-        stage_name="Discovery",
-        amount=5000,
-        is_closed=False,
-        is_won=False,
-        close_date="2026-08-15",
-        created_date="2026-06-20",
-        last_modified_date="2026-06-20",
-        **crm,
-    )
+    raw.crm_account_with_deal("pqlco", "PQLCo", created="2026-06-01", deal_created="2026-06-20")
 
     # A PQL on May 20 that bought on June 10. Its use then fell: on June 29 the 30
     # days held 8 core events against 20 before (Risk), on June 30 the baseline was
     # under 20 again and it was Active.
     raw.workspace_members("ws_c", "ConvCo", ["u_c1", "u_c2"], "2026-04-20")
-    raw.track("ws_c", "Signed Up", "2026-04-20 09:00:00", user="u_c1")
-    raw.track("ws_c", "Project Created", "2026-04-21 09:00:00", user="u_c1")
-    raw.track("ws_c", "Team Member Invited", "2026-04-22 09:00:00", user="u_c1")
+    raw.signup_and_activation("ws_c", "u_c1", "2026-04-20", "2026-04-21", "2026-04-22")
     raw.core_usage(
         "ws_c",
         ["u_c1", "u_c2"],
