@@ -125,6 +125,21 @@ def small_world(tmp_path_factory) -> Warehouse:
     return warehouse
 
 
+def build_hand_made_world(work: Path, load, as_of: date) -> Warehouse:
+    """Raw tables created empty from the contract, filled by `load(connection)` as a
+    user loading their own rows would, then built with every data test as of `as_of`."""
+    db = work / "warehouse.duckdb"
+    generate(db, empty=True, today=as_of)
+    con = duckdb.connect(str(db))
+    try:
+        load(con)
+    finally:
+        con.close()
+    warehouse = Warehouse(db, ROOT, work)
+    warehouse.dbt("build", vars={"as_of_date": as_of.isoformat()})
+    return warehouse
+
+
 @pytest.fixture
 def empty_warehouse(tmp_path) -> Warehouse:
     """Raw tables created empty from the contract, as a user loading their own rows has."""

@@ -7,7 +7,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from conftest import ROOT, TODAY, Warehouse
+from conftest import TODAY, Warehouse, build_hand_made_world
 
 ANALYSES = [
     "weekly_cohort_retention",
@@ -63,14 +63,7 @@ HAND_MADE_EVENTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def hand_made_world(tmp_path_factory) -> Warehouse:
-    from lifecycle.generator import generate
-
-    work = tmp_path_factory.mktemp("hand_made")
-    db = work / "warehouse.duckdb"
-    generate(db, empty=True, today=TODAY)
-    con = duckdb.connect(str(db))
+def load_hand_made_events(con: duckdb.DuckDBPyConnection) -> None:
     con.executemany(
         "insert into raw_segment.tracks (id, user_id, event, context_group_id, timestamp, "
         "received_at) values (?, ?, ?, ?, ?, ?)",
@@ -79,10 +72,11 @@ def hand_made_world(tmp_path_factory) -> Warehouse:
             for i, (ws, event, ts) in enumerate(HAND_MADE_EVENTS)
         ],
     )
-    con.close()
-    warehouse = Warehouse(db, ROOT, work)
-    warehouse.dbt("build", vars={"as_of_date": TODAY.isoformat()})
-    return warehouse
+
+
+@pytest.fixture(scope="module")
+def hand_made_world(tmp_path_factory) -> Warehouse:
+    return build_hand_made_world(tmp_path_factory.mktemp("hand_made"), load_hand_made_events, TODAY)
 
 
 def test_weekly_cohort_retention_known_answer(hand_made_world: Warehouse):

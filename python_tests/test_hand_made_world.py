@@ -19,8 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT, Warehouse, copy_project
-from lifecycle.generator import generate
+from conftest import ROOT, Warehouse, build_hand_made_world, copy_project
 
 AS_OF = date(2026, 6, 30)
 
@@ -412,17 +411,12 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
 
 @pytest.fixture(scope="module")
 def hand_made(tmp_path_factory) -> Warehouse:
-    work = tmp_path_factory.mktemp("hand_made")
-    db = work / "warehouse.duckdb"
-    generate(db, empty=True, today=AS_OF)
-    con = duckdb.connect(str(db))
-    raw = RawLoader(con)
-    load_one_company_per_stage(raw)
-    load_risks_and_prospect_journeys(raw)
-    con.close()
-    warehouse = Warehouse(db, ROOT, work)
-    warehouse.dbt("build", vars={"as_of_date": AS_OF.isoformat()})
-    return warehouse
+    def load(con: duckdb.DuckDBPyConnection) -> None:
+        raw = RawLoader(con)
+        load_one_company_per_stage(raw)
+        load_risks_and_prospect_journeys(raw)
+
+    return build_hand_made_world(tmp_path_factory.mktemp("hand_made"), load, AS_OF)
 
 
 def stages(warehouse: Warehouse, names) -> list[tuple]:
