@@ -1,8 +1,9 @@
 """The marts on a world written by hand through the raw contract.
 
 Companies given just the raw rows that should put them in a lifecycle stage as of
-2026-06-30 (one per stage, then each kind of risk, a deal won without billing data and
-three prospect journeys) are loaded into the empty raw tables (`lifecycle generate
+2026-06-30 (one per stage, then each kind of risk, a deal won without billing data,
+three prospect journeys, an anonymous visitor who signs in, an erased person, a trial and
+a cancelled subscription) are loaded into the empty raw tables (`lifecycle generate
 --empty`) and built with every data test. The expected stages, dates, health and PQL
 statuses follow from the rules in the stage_definitions seed and the vars' defaults.
 """
@@ -409,12 +410,80 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
     )
 
 
+def load_people_and_subscription_edges(raw: RawLoader) -> None:
+    # StitchCo: a visitor uses the product anonymously outside any workspace on June 1
+    # and 2, then signs in as u_ann (identify with the anonymous id and an email) and
+    # joins the workspace with u_ben on June 3; both work there on June 20 and 21.
+    for day in ["2026-06-01", "2026-06-02"]:
+        raw.track(None, "Task Completed", f"{day} 08:00:00", anonymous="anon_ann")
+    raw.insert(
+        "raw_segment.identifies",
+        id="i_ann",
+        anonymous_id="anon_ann",
+        user_id="u_ann",
+        email="ann@stitchco.com",
+        timestamp="2026-06-03 09:00:00",
+        received_at="2026-06-03 09:00:00",
+    )
+    raw.workspace_members("ws_stitch", "StitchCo", ["u_ben"], joined="2026-06-03")
+    raw.insert(
+        "raw_segment.groups",
+        id="g_ann",
+        user_id="u_ann",
+        group_id="ws_stitch",
+        name="StitchCo",
+        timestamp="2026-06-03 09:05:00",
+        received_at="2026-06-03 09:05:00",
+    )
+    raw.core_usage("ws_stitch", ["u_ann", "u_ben"], ["2026-06-20", "2026-06-21"])
+    # u_eve works there too, then asks (by her email, in another case) to be erased.
+    raw.workspace_members("ws_stitch", "StitchCo", ["u_eve"], joined="2026-06-03")
+    raw.core_usage("ws_stitch", ["u_eve"], ["2026-06-20", "2026-06-22"])
+    raw.insert(
+        "raw_privacy.erasure_requests",
+        identifier_type="email",
+        identifier_value="U_Eve@StitchCo.com",
+        requested_at="2026-06-25 00:00:00",
+    )
+
+    monthly = {"price": "price_team_monthly", "period_end": "2026-07-10"}
+    # trialco: a Stripe subscription still in its trial, and one user.
+    raw.stripe_customer(
+        "trialco", "ws_trial", "2026-06-10", 5, users=["u_tia"], joined="2026-06-10", **monthly
+    )
+    raw.con.execute(
+        "update raw_stripe.subscription_history set status = 'trialing', "
+        "trial_start = '2026-06-10', trial_end = '2026-07-10' where id = 'sub_trialco'"
+    )
+    raw.core_usage("ws_trial", ["u_tia"], ["2026-06-20"])
+
+    # gonecoo: paid from January 1, never used the product, cancelled on June 1 (a new
+    # history version), then its two users started on June 20.
+    raw.stripe_customer(
+        "gonecoo", "ws_gone", "2026-01-01", 3, users=["u_gus", "u_gil"], joined="2026-01-01",
+        **monthly,
+    )  # fmt: skip
+    raw.con.execute(
+        "insert into raw_stripe.subscription_history "
+        "select * replace ('canceled' as status, timestamp '2026-06-01' as canceled_at, "
+        "timestamp '2026-06-01' as ended_at, timestamp '2026-06-01' as _fivetran_start, "
+        "timestamp '2026-06-01' as _fivetran_synced) "
+        "from raw_stripe.subscription_history where id = 'sub_gonecoo'"
+    )
+    raw.con.execute(
+        "update raw_stripe.subscription_history set _fivetran_active = false, "
+        "_fivetran_end = '2026-06-01' where id = 'sub_gonecoo' and status = 'active'"
+    )
+    raw.core_usage("ws_gone", ["u_gus", "u_gil"], ["2026-06-20", "2026-06-25"])
+
+
 @pytest.fixture(scope="module")
 def hand_made(tmp_path_factory) -> Warehouse:
     def load(con: duckdb.DuckDBPyConnection) -> None:
         raw = RawLoader(con)
         load_one_company_per_stage(raw)
         load_risks_and_prospect_journeys(raw)
+        load_people_and_subscription_edges(raw)
 
     return build_hand_made_world(tmp_path_factory.mktemp("hand_made"), load, AS_OF)
 
@@ -542,7 +611,87 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("PQLCo", "sales_accepted", "2026-06-10", date(2026, 6, 20), None, None, None),
         ("QualCo", "not_pql", None, None, None, None, None),
         ("StaleCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
+        ("StitchCo", "not_pql", None, None, None, None, None),
+        ("gonecoo", "not_pql", None, None, None, None, None),
+        ("trialco", "not_pql", None, None, None, None, None),
         ("ws_unknown", "not_pql", None, None, None, None, None),
+    ]
+
+
+def test_an_anonymous_visitor_is_one_person_once_they_sign_in(hand_made):
+    identifiers = hand_made.query(
+        "select identifier_type, identifier_value "
+        "from analytics_intermediate.int_person_identifiers "
+        "where person_id = (select person_id from analytics_intermediate.int_person_identifiers "
+        "where identifier_value = 'anon_ann') order by identifier_type"
+    )
+    assert identifiers == [
+        ("anonymous_id", "anon_ann"), ("email", "ann@stitchco.com"), ("user_id", "u_ann")
+    ]  # fmt: skip
+    # her two anonymous days (no workspace) count for her and, through her, for StitchCo:
+    # Unknown from her first event, a Lead once her email is known
+    person = hand_made.query(
+        "select person.core_events_30d, person.person_status, state.account_name "
+        "from analytics_marts.person_status as person "
+        "join analytics_marts.lifecycle_state as state using (account_id) "
+        "where person.person_id = (select person_id from "
+        "analytics_intermediate.int_person_identifiers where identifier_value = 'u_ann')"
+    )
+    assert person == [(6, "active", "StitchCo")]
+    stays = hand_made.query(
+        "select t.from_stage, t.to_stage, cast(t.entered_at as date) "
+        "from analytics_marts.lifecycle_stage_transitions as t "
+        "join analytics_marts.lifecycle_state using (account_id) "
+        "where account_name = 'StitchCo' order by t.transition_number"
+    )
+    assert stays == [(None, "Unknown", date(2026, 6, 1)), ("Unknown", "Lead", date(2026, 6, 3))]
+
+
+def test_an_erased_person_leaves_no_identifier_and_no_count(hand_made):
+    assert hand_made.query(
+        "select row_disposition, disposition_reason, count(*) "
+        "from analytics_staging.base_segment__tracks where user_id is null "
+        "and anonymous_id is null group by all"
+    ) == [("excluded", "erased", 4)]
+    eve = hand_made.scalar(
+        "select count(*) from analytics_intermediate.int_person_identifiers "
+        "where identifier_value in ('u_eve', 'u_eve@stitchco.com')"
+    )
+    assert eve == 0
+    # StitchCo counts Ann's 6 core events and Ben's 4, and two active users, not Eve's
+    assert hand_made.query(
+        "select core_events_30d, active_users_30d from analytics_marts.lifecycle_state "
+        "where account_name = 'StitchCo'"
+    ) == [(10, 2)]
+
+
+def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):
+    assert stages(hand_made, ["trialco", "gonecoo"]) == [
+        ("gonecoo", "Lead", "known_contact", "Dormant", "2026-06-20", 10),
+        ("trialco", "Lead", "known_contact", None, "2026-06-10", 20),
+    ]
+    stays = hand_made.query(
+        "select t.from_stage, t.to_stage, cast(t.entered_at as date) "
+        "from analytics_marts.lifecycle_stage_transitions as t "
+        "join analytics_marts.lifecycle_state using (account_id) "
+        "where account_name = 'gonecoo' order by t.transition_number"
+    )
+    # paying and unused for 90 days: Dormant; cancelled, it stayed Dormant (a former
+    # customer) until its users came, then a Lead like any contactable prospect
+    assert stays == [
+        (None, "Customer", date(2026, 1, 1)),
+        ("Customer", "Dormant", date(2026, 4, 1)),
+        ("Dormant", "Lead", date(2026, 6, 20)),
+    ]
+    reasons = hand_made.query(
+        "select d.stage_date, d.reason_codes from analytics_marts.lifecycle_stage_daily as d "
+        "join analytics_marts.lifecycle_state using (account_id) "
+        "where account_name = 'gonecoo' and d.stage_date in ('2026-05-31', '2026-06-01') "
+        "order by 1"
+    )
+    assert reasons == [
+        (date(2026, 5, 31), "no_core_events_90d,customer_inactive"),
+        (date(2026, 6, 1), "no_core_events_90d,former_customer"),
     ]
 
 
