@@ -2,10 +2,11 @@
 
 Companies given just the raw rows that should put them in a lifecycle stage as of
 2026-06-30 (one per stage, then each kind of risk, a deal won without billing data,
-three prospect journeys, an anonymous visitor who signs in, an erased person, a trial and
-a cancelled subscription) are loaded into the empty raw tables (`lifecycle generate
---empty`) and built with every data test. The expected stages, dates, health and PQL
-statuses follow from the rules in the stage_definitions seed and the vars' defaults.
+three prospect journeys, an anonymous visitor who signs in, an erased person, a trial, a
+cancelled subscription, a converted lead, tickets known only by email and the vendor's
+own staff) are loaded into the empty raw tables (`lifecycle generate --empty`) and
+built with every data test. The expected stages, dates, health and PQL statuses follow
+from the rules in the stage_definitions seed and the vars' defaults.
 """
 
 from __future__ import annotations
@@ -477,6 +478,73 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
     raw.core_usage("ws_gone", ["u_gus", "u_gil"], ["2026-06-20", "2026-06-25"])
 
 
+def load_crm_support_and_internal_edges(raw: RawLoader) -> None:
+    # ConvertCo: a lead converted on May 1 into a CRM account (website given as a URL)
+    # and its contact, with the lead's email.
+    synced = {"is_deleted": False, "_fivetran_synced": "2026-05-01"}
+    raw.insert(
+        "raw_salesforce.lead",
+        id="00Qconv",
+        email="lina@convertco.com",
+        company="ConvertCo",
+        status="Converted",
+        is_converted=True,
+        converted_account_id="001convertco",
+        converted_contact_id="003conv",
+        converted_date="2026-05-01",
+        created_date="2026-04-01",
+        last_modified_date="2026-05-01",
+        **synced,
+    )
+    raw.insert(
+        "raw_salesforce.account",
+        id="001convertco",
+        name="ConvertCo Inc",
+        website="https://www.convertco.com/",
+        created_date="2026-05-01",
+        **synced,
+    )
+    raw.insert(
+        "raw_salesforce.contact",
+        id="003conv",
+        account_id="001convertco",
+        email="lina@convertco.com",
+        created_date="2026-05-01",
+        **synced,
+    )
+    # Ticketless: a workspace whose user opens two tickets on June 22 as a Zendesk user
+    # with the same email and no organization.
+    raw.workspace_members("ws_tickets", "Ticketless", ["zed", "zoe"], joined="2026-05-01")
+    raw.core_usage("ws_tickets", ["zed", "zoe"], ["2026-06-20", "2026-06-21"])
+    zendesk = {"_fivetran_deleted": False, "_fivetran_synced": "2026-06-22"}
+    raw.insert(
+        "raw_zendesk.user",
+        id=901,
+        email="zed@ticketless.com",
+        name="Zed",
+        role="end-user",
+        active=True,
+        created_at="2026-06-01",
+        updated_at="2026-06-01",
+        **zendesk,
+    )
+    for ticket_id, status in [(9001, "open"), (9002, "pending")]:
+        raw.insert(
+            "raw_zendesk.ticket",
+            id=ticket_id,
+            requester_id=901,
+            status=status,
+            priority="normal",
+            subject="Export fails",
+            created_at="2026-06-22",
+            updated_at="2026-06-22",
+            **zendesk,
+        )
+    # The vendor's own workspace: its members' emails are at the internal domain.
+    raw.workspace_members("ws_staff", "orbit-hq", ["olly", "omar"], joined="2026-05-01")
+    raw.core_usage("ws_staff", ["olly", "omar"], ["2026-06-20"])
+
+
 @pytest.fixture(scope="module")
 def hand_made(tmp_path_factory) -> Warehouse:
     def load(con: duckdb.DuckDBPyConnection) -> None:
@@ -484,6 +552,7 @@ def hand_made(tmp_path_factory) -> Warehouse:
         load_one_company_per_stage(raw)
         load_risks_and_prospect_journeys(raw)
         load_people_and_subscription_edges(raw)
+        load_crm_support_and_internal_edges(raw)
 
     return build_hand_made_world(tmp_path_factory.mktemp("hand_made"), load, AS_OF)
 
@@ -606,12 +675,14 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
     )
     assert rows == [
         ("ConvCo", "converted", "2026-05-20", None, date(2026, 6, 10), None, None),
+        ("ConvertCo Inc", "not_pql", None, None, None, None, None),
         ("LeadCo", "not_pql", None, None, None, None, None),
         ("OppCo", "not_pql", None, None, None, None, None),
         ("PQLCo", "sales_accepted", "2026-06-10", date(2026, 6, 20), None, None, None),
         ("QualCo", "not_pql", None, None, None, None, None),
         ("StaleCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
         ("StitchCo", "not_pql", None, None, None, None, None),
+        ("Ticketless", "not_pql", None, None, None, None, None),
         ("gonecoo", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),
         ("ws_unknown", "not_pql", None, None, None, None, None),
@@ -693,6 +764,28 @@ def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):
         (date(2026, 5, 31), "no_core_events_90d,customer_inactive"),
         (date(2026, 6, 1), "no_core_events_90d,former_customer"),
     ]
+
+
+def test_a_converted_lead_a_ticket_by_email_and_staff_resolve_to_the_right_accounts(hand_made):
+    accounts = hand_made.query(
+        "select account_name, is_internal from analytics_intermediate.int_accounts "
+        "where account_name in ('ConvertCo', 'ConvertCo Inc', 'Ticketless', 'orbit-hq') "
+        "order by 1"
+    )
+    # the lead, its account (website as a URL) and its contact are one account
+    assert accounts == [("ConvertCo Inc", False), ("Ticketless", False), ("orbit-hq", True)]
+    # the tickets' requester is the workspace's user by email, without any organization
+    assert hand_made.query(
+        "select stage, unresolved_tickets, tickets_90d, core_events_30d "
+        "from analytics_marts.lifecycle_state where account_name = 'Ticketless'"
+    ) == [("Lead", 2, 2, 8)]
+    # the vendor's own staff are no customer-lifecycle account
+    assert (
+        hand_made.scalar(
+            "select count(*) from analytics_marts.lifecycle_state where account_name = 'orbit-hq'"
+        )
+        == 0
+    )
 
 
 def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_made, tmp_path):
