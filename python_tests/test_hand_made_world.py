@@ -93,9 +93,11 @@ class RawLoader:
         ]:
             self.track(workspace, event, f"{day} 09:00:00", user=user)
 
-    def stripe_customer(self, key, workspace, start, seats, price, period_end, users, joined):
+    def stripe_customer(
+        self, key, workspace, start, seats, price, period_end, users, joined, subscription=None
+    ):
         """A paying Stripe customer of a workspace (since `start`), and the workspace's
-        users (since `joined`)."""
+        users (since `joined`). `subscription` overrides columns of its subscription."""
         self.insert(
             "raw_stripe.customer",
             id=f"cus_{key}",
@@ -108,8 +110,7 @@ class RawLoader:
             is_deleted=False,
             _fivetran_synced=start,
         )
-        self.insert(
-            "raw_stripe.subscription_history",
+        history = dict(
             id=f"sub_{key}",
             customer_id=f"cus_{key}",
             status="active",
@@ -124,6 +125,7 @@ class RawLoader:
             _fivetran_start=start,
             _fivetran_synced=start,
         )
+        self.insert("raw_stripe.subscription_history", **history | (subscription or {}))
         self.insert(
             "raw_stripe.subscription_item",
             id=f"si_{key}",
@@ -449,31 +451,27 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
 
     monthly = {"price": "price_team_monthly", "period_end": "2026-07-10"}
     # trialco: a Stripe subscription still in its trial, and one user.
+    trial = {"status": "trialing", "trial_start": "2026-06-10", "trial_end": "2026-07-10"}
     raw.stripe_customer(
-        "trialco", "ws_trial", "2026-06-10", 5, users=["u_tia"], joined="2026-06-10", **monthly
-    )
-    raw.con.execute(
-        "update raw_stripe.subscription_history set status = 'trialing', "
-        "trial_start = '2026-06-10', trial_end = '2026-07-10' where id = 'sub_trialco'"
-    )
+        "trialco", "ws_trial", "2026-06-10", 5, users=["u_tia"], joined="2026-06-10",
+        subscription=trial, **monthly,
+    )  # fmt: skip
     raw.core_usage("ws_trial", ["u_tia"], ["2026-06-20"])
 
     # gonecoo: paid from January 1, never used the product, cancelled on June 1 (a new
     # history version), then its two users started on June 20.
+    replaced = {"_fivetran_active": False, "_fivetran_end": "2026-06-01"}
     raw.stripe_customer(
         "gonecoo", "ws_gone", "2026-01-01", 3, users=["u_gus", "u_gil"], joined="2026-01-01",
-        **monthly,
+        subscription=replaced, **monthly,
     )  # fmt: skip
     raw.con.execute(
         "insert into raw_stripe.subscription_history "
         "select * replace ('canceled' as status, timestamp '2026-06-01' as canceled_at, "
-        "timestamp '2026-06-01' as ended_at, timestamp '2026-06-01' as _fivetran_start, "
+        "timestamp '2026-06-01' as ended_at, true as _fivetran_active, "
+        "timestamp '2026-06-01' as _fivetran_start, null as _fivetran_end, "
         "timestamp '2026-06-01' as _fivetran_synced) "
         "from raw_stripe.subscription_history where id = 'sub_gonecoo'"
-    )
-    raw.con.execute(
-        "update raw_stripe.subscription_history set _fivetran_active = false, "
-        "_fivetran_end = '2026-06-01' where id = 'sub_gonecoo' and status = 'active'"
     )
     raw.core_usage("ws_gone", ["u_gus", "u_gil"], ["2026-06-20", "2026-06-25"])
 

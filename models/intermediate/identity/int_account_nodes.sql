@@ -1,7 +1,9 @@
 {#-
     Every account-level identifier, once: Salesforce accounts, product workspaces,
     Stripe customers, Zendesk organizations and company email domains (of persons and
-    of leads). Consumer mailbox domains and excluded domains never identify an account.
+    of leads), with the name each carries (the CRM account's, the workspace's latest,
+    the Stripe customer's, the Zendesk organization's, the latest lead's company on a
+    domain). Consumer mailbox domains and excluded domains never identify an account.
     `node_num` orders identifiers by first sighting; a cluster's earliest identifier is
     its anchor and gives it its stable account_id.
 -#}
@@ -27,13 +29,13 @@ daily_events as (
 
 stripe_customers as (
     {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
-        'customer_id': 'string', 'created_at': 'timestamp',
+        'customer_id': 'string', 'customer_name': 'string', 'created_at': 'timestamp',
     }) }}
 ),
 
 zendesk_organizations as (
     {{ optional_ref('stg_zendesk__organizations', 'lifecycle_using_zendesk', {
-        'organization_id': 'string', 'created_at': 'timestamp',
+        'organization_id': 'string', 'organization_name': 'string', 'created_at': 'timestamp',
     }) }}
 ),
 
@@ -44,6 +46,7 @@ identity_nodes as (
 lead_domains as (
     select
         created_at,
+        company_name,
         {{ lead_domain('website', 'email') }} as lead_domain
     from leads
 ),
@@ -102,6 +105,52 @@ sightings as (
     group by lead_domain
 ),
 
+workspace_names as (
+    select
+        workspace_id,
+        max_by(workspace_name, occurred_at) as workspace_name
+    from group_calls
+    where workspace_name is not null
+    group by workspace_id
+),
+
+lead_companies as (
+    select
+        lead_domain,
+        max_by(company_name, created_at) as company_name
+    from lead_domains
+    where company_name is not null
+    group by lead_domain
+),
+
+{# the name each kind of account identifier carries #}
+identifier_names as (
+    select
+        'crm_account:' || account_id as node_key,
+        account_name as identifier_name
+    from crm_accounts
+    union all
+    select
+        'workspace:' || workspace_id as node_key,
+        workspace_name as identifier_name
+    from workspace_names
+    union all
+    select
+        'stripe_customer:' || customer_id as node_key,
+        customer_name as identifier_name
+    from stripe_customers
+    union all
+    select
+        'zendesk_organization:' || organization_id as node_key,
+        organization_name as identifier_name
+    from zendesk_organizations
+    union all
+    select
+        'email_domain:' || lead_domain as node_key,
+        company_name as identifier_name
+    from lead_companies
+),
+
 observed as (
     select
         node_key,
@@ -119,11 +168,21 @@ parsed as (
     from observed
 ),
 
+named as (
+    select
+        parsed.*,
+        identifier_names.identifier_name
+    from parsed
+    left join identifier_names
+        on parsed.node_key = identifier_names.node_key
+),
+
 final as (
     select
         node_key,
         identifier_type,
         identifier_value,
+        identifier_name,
         case
             when
                 identifier_type = 'email_domain'
@@ -147,7 +206,7 @@ final as (
                 {{ identifier_type_priority('identifier_type', graph='account') }},
                 node_key asc
         ) as node_num
-    from parsed
+    from named
 )
 
 select * from final

@@ -14,48 +14,6 @@ nodes as (
     select * from {{ ref('int_account_nodes') }}
 ),
 
-crm_accounts as (
-    select * from {{ ref('stg_salesforce__accounts') }}
-),
-
-group_calls as (
-    select * from {{ ref('stg_segment__groups') }}
-),
-
-stripe_customers as (
-    {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
-        'customer_id': 'string', 'customer_name': 'string',
-    }) }}
-),
-
-zendesk_organizations as (
-    {{ optional_ref('stg_zendesk__organizations', 'lifecycle_using_zendesk', {
-        'organization_id': 'string', 'organization_name': 'string',
-    }) }}
-),
-
-leads as (
-    select * from {{ ref('stg_salesforce__leads') }}
-),
-
-workspace_names as (
-    select
-        workspace_id,
-        max_by(workspace_name, occurred_at) as workspace_name
-    from group_calls
-    where workspace_name is not null
-    group by workspace_id
-),
-
-lead_companies as (
-    select
-        {{ lead_domain('website', 'email') }} as lead_domain,
-        max_by(company_name, created_at) as company_name
-    from leads
-    where company_name is not null
-    group by {{ lead_domain('website', 'email') }}
-),
-
 members as (
     select
         components.component_num,
@@ -63,55 +21,12 @@ members as (
         nodes.node_key,
         nodes.identifier_type,
         nodes.identifier_value,
+        nodes.identifier_name,
         nodes.is_internal,
         nodes.first_seen_at
     from components
     inner join nodes
         on components.node_num = nodes.node_num
-),
-
-{# the name each kind of account identifier carries, keyed like the identity nodes #}
-identifier_names as (
-    select
-        'crm_account:' || account_id as node_key,
-        account_name as member_name
-    from crm_accounts
-    union all
-    select
-        'workspace:' || workspace_id as node_key,
-        workspace_name as member_name
-    from workspace_names
-    union all
-    select
-        'stripe_customer:' || customer_id as node_key,
-        customer_name as member_name
-    from stripe_customers
-    union all
-    select
-        'zendesk_organization:' || organization_id as node_key,
-        organization_name as member_name
-    from zendesk_organizations
-    union all
-    select
-        'email_domain:' || lead_domain as node_key,
-        company_name as member_name
-    from lead_companies
-),
-
-named_members as (
-    select
-        members.*,
-        identifier_names.member_name,
-        case members.identifier_type
-            when 'crm_account' then 1
-            when 'workspace' then 2
-            when 'stripe_customer' then 3
-            when 'zendesk_organization' then 4
-            when 'email_domain' then 5
-        end as name_priority
-    from members
-    left join identifier_names
-        on members.node_key = identifier_names.node_key
 ),
 
 clusters as (
@@ -134,16 +49,20 @@ clusters as (
             case when identifier_type = '{{ identifier_type }}' then node_num end
         ) as {{ column }},
         {%- endfor %}
-        {#- the first identifier, by priority, that carries a name -#}
+        {#- the name of the first identifier that has one, in the identifier types'
+            order (CRM account, workspace, Stripe, Zendesk, domain), then first seen -#}
         min_by(
-            member_name,
+            identifier_name,
             case
-                when member_name is not null
-                    then cast(name_priority as {{ dbt.type_bigint() }}) * 1000000000 + node_num
+                when identifier_name is not null
+                    then cast(
+                        {{ identifier_type_priority('identifier_type', graph='account') }}
+                        as {{ dbt.type_bigint() }}
+                    ) * 1000000000 + node_num
             end
         ) as member_name,
         max(case when is_internal then 1 else 0 end) = 1 as is_internal
-    from named_members
+    from members
     group by component_num
 ),
 
