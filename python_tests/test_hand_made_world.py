@@ -564,6 +564,16 @@ def stages(warehouse: Warehouse, names) -> list[tuple]:
     )
 
 
+def entries(warehouse: Warehouse, name: str) -> list[tuple]:
+    """An account's stays, in order: the stage it came from, the stage, the day it entered."""
+    return warehouse.query(
+        "select t.from_stage, t.to_stage, cast(t.entered_at as date) "
+        "from analytics_marts.lifecycle_stage_transitions as t "
+        "join analytics_marts.lifecycle_state using (account_id) "
+        f"where account_name = '{name}' order by t.transition_number"
+    )
+
+
 def test_each_company_lands_in_the_stage_its_rows_call_for(hand_made):
     expected = [
         ("ws_unknown", "Unknown", "no_known_contact", None, "2026-06-20", 10),
@@ -707,12 +717,7 @@ def test_an_anonymous_visitor_is_one_person_once_they_sign_in(hand_made):
         "analytics_intermediate.int_person_identifiers where identifier_value = 'u_ann')"
     )
     assert person == [(6, "active", "StitchCo")]
-    stays = hand_made.query(
-        "select t.from_stage, t.to_stage, cast(t.entered_at as date) "
-        "from analytics_marts.lifecycle_stage_transitions as t "
-        "join analytics_marts.lifecycle_state using (account_id) "
-        "where account_name = 'StitchCo' order by t.transition_number"
-    )
+    stays = entries(hand_made, "StitchCo")
     assert stays == [(None, "Unknown", date(2026, 6, 1)), ("Unknown", "Lead", date(2026, 6, 3))]
 
 
@@ -739,12 +744,7 @@ def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):
         ("gonecoo", "Lead", "known_contact", "Dormant", "2026-06-20", 10),
         ("trialco", "Lead", "known_contact", None, "2026-06-10", 20),
     ]
-    stays = hand_made.query(
-        "select t.from_stage, t.to_stage, cast(t.entered_at as date) "
-        "from analytics_marts.lifecycle_stage_transitions as t "
-        "join analytics_marts.lifecycle_state using (account_id) "
-        "where account_name = 'gonecoo' order by t.transition_number"
-    )
+    stays = entries(hand_made, "gonecoo")
     # paying and unused for 90 days: Dormant; cancelled, it stayed Dormant (a former
     # customer) until its users came, then a Lead like any contactable prospect
     assert stays == [
