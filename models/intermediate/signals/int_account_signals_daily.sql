@@ -77,13 +77,54 @@ with
     range_start, as_of_date(), full_history_accounts=never_built, rolling_sums=rolling_sums
 ) }},
 
-final as (
+staged as (
     select
         signals.*,
         {{ lifecycle_stage_columns() }},
         {{ lifecycle_stage_conditions().is_customer }} as is_customer,
         {{ pql_score_columns() }}
     from signals
+),
+
+{#- where a stay in a stage starts: the stage differs from the day before's, read from
+    the rows already built for the first day this run computes (none: a first day) #}
+{%- if is_incremental() %}
+first_days as (
+    select
+        account_id,
+        min(signal_date) as first_day
+    from staged
+    group by account_id
+),
+
+stages_before as (
+    select
+        built.account_id,
+        built.stage
+    from {{ this }} as built
+    inner join first_days
+        on built.account_id = first_days.account_id
+        and built.signal_date = {{ dbt.dateadd('day', -1, 'first_days.first_day') }}
+),
+{%- endif %}
+
+final as (
+    select
+        staged.*,
+        coalesce(
+            staged.stage != lag(staged.stage) over (
+                partition by staged.account_id order by staged.signal_date
+            ),
+            {%- if is_incremental() %}
+            staged.stage != stages_before.stage,
+            {%- endif %}
+            true
+        ) as is_stage_start
+    from staged
+    {%- if is_incremental() %}
+    left join stages_before
+        on staged.account_id = stages_before.account_id
+    {%- endif %}
 )
 
 select * from final

@@ -12,52 +12,58 @@ with history as (
     select
         account_id,
         signal_date,
-        stage
+        stage,
+        is_stage_start
     from {{ ref('int_account_signals_daily') }}
     where signal_date <= {{ as_of_date() }}
 ),
 
-{# a stay starts on a day whose stage differs from the day before (the history has
-    every day of every account, so the next stay's start ends this one) #}
-marked as (
+history_days as (
     select
         account_id,
-        signal_date,
-        stage,
-        case
-            when stage = lag(stage) over (partition by account_id order by signal_date) then 0
-            else 1
-        end as starts_stay
-    from history
-),
-
-last_days as (
-    select
-        account_id,
+        min(signal_date) as first_history_day,
+        min_by(stage, signal_date) as first_stage,
         max(signal_date) as last_history_day
     from history
     group by account_id
 ),
 
+{# a stay starts on a day whose stage differs from the day before (the history has
+    every day of every account, so the next stay's start ends this one), and on an
+    account's first day #}
+stay_starts as (
+    select
+        account_id,
+        signal_date,
+        stage
+    from history
+    where is_stage_start
+    union
+    select
+        account_id,
+        first_history_day,
+        first_stage
+    from history_days
+),
+
 stays as (
     select
-        marked.account_id,
-        marked.stage,
-        marked.signal_date as first_day,
-        last_days.last_history_day,
+        stay_starts.account_id,
+        stay_starts.stage,
+        stay_starts.signal_date as first_day,
+        history_days.last_history_day,
         row_number() over (
-            partition by marked.account_id order by marked.signal_date
+            partition by stay_starts.account_id order by stay_starts.signal_date
         ) as stay_number,
-        lag(marked.stage) over (
-            partition by marked.account_id order by marked.signal_date
+        lag(stay_starts.stage) over (
+            partition by stay_starts.account_id order by stay_starts.signal_date
         ) as from_stage,
-        lead(marked.signal_date) over (
-            partition by marked.account_id order by marked.signal_date
+        lead(stay_starts.signal_date) over (
+            partition by stay_starts.account_id order by stay_starts.signal_date
         ) as next_first_day
-    from marked
-    inner join last_days
-        on marked.account_id = last_days.account_id
-    where marked.starts_stay = 1
+    from stay_starts
+    inner join history_days
+        on stay_starts.account_id = history_days.account_id
 ),
 
 final as (

@@ -7,9 +7,8 @@ with signals as (
     select * from {{ ref('int_account_signals') }}
 ),
 
-history as (
-    select * from {{ ref('int_account_signals_daily') }}
-    where signal_date <= {{ as_of_date() }}
+transitions as (
+    select * from {{ ref('lifecycle_stage_transitions') }}
 ),
 
 stage_definitions as (
@@ -35,40 +34,14 @@ staged as (
     from signals
 ),
 
-{# the current stay: the stage of the last history day, entered on the first day after
-    the account was last in another stage (group-bys, not a window over the history) #}
-last_stages as (
+{# the current stay, and the stage before it, as the transitions tell it #}
+current_stays as (
     select
         account_id,
-        max_by(stage, signal_date) as last_stage
-    from history
-    group by account_id
-),
-
-left_previous_stage as (
-    select
-        history.account_id,
-        max(history.signal_date) as left_date,
-        max_by(history.stage, history.signal_date) as previous_stage
-    from history
-    inner join last_stages
-        on history.account_id = last_stages.account_id
-    where history.stage != last_stages.last_stage
-    group by history.account_id
-),
-
-current_spells as (
-    select
-        history.account_id,
-        left_previous_stage.previous_stage,
-        min(history.signal_date) as entered_stage_date
-    from history
-    left join left_previous_stage
-        on history.account_id = left_previous_stage.account_id
-    where
-        left_previous_stage.left_date is null
-        or history.signal_date > left_previous_stage.left_date
-    group by history.account_id, left_previous_stage.previous_stage
+        from_stage as previous_stage,
+        cast(entered_at as date) as entered_stage_date
+    from transitions
+    where is_current
 ),
 
 final as (
@@ -80,16 +53,16 @@ final as (
         cast(stage_definitions.stage_order as integer) as stage_order,
         stage_definitions.owner_team,
         staged.reason_codes,
-        current_spells.previous_stage,
+        current_stays.previous_stage,
         cast(
             coalesce(
-                current_spells.entered_stage_date, staged.signal_date
+                current_stays.entered_stage_date, staged.signal_date
             ) as {{ dbt.type_timestamp() }}
         )
             as entered_stage_at,
         cast(
             {{ dbt.datediff(
-                'coalesce(current_spells.entered_stage_date, staged.signal_date)',
+                'coalesce(current_stays.entered_stage_date, staged.signal_date)',
                 'staged.signal_date', 'day') }}
             as integer
         ) as days_in_stage,
@@ -155,8 +128,8 @@ final as (
         on staged.account_id = profiles.account_id
     inner join stage_definitions
         on staged.stage = stage_definitions.stage
-    left join current_spells
-        on staged.account_id = current_spells.account_id
+    left join current_stays
+        on staged.account_id = current_stays.account_id
     left join walk_away
         on staged.account_id = walk_away.account_id
 )
