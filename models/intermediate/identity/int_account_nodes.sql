@@ -23,8 +23,8 @@ group_calls as (
     select * from {{ ref('stg_segment__groups') }}
 ),
 
-daily_events as (
-    select * from {{ ref('int_product_events_daily') }}
+event_sightings as (
+    select * from {{ ref('int_product_identifier_sightings') }}
 ),
 
 stripe_customers as (
@@ -76,7 +76,7 @@ sightings as (
     select
         'workspace:' || workspace_id as node_key,
         min(first_occurred_at) as observed_at
-    from daily_events
+    from event_sightings
     where workspace_id is not null
     group by workspace_id
     union all

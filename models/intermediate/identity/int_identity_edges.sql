@@ -12,8 +12,8 @@ group_calls as (
     select * from {{ ref('stg_segment__groups') }}
 ),
 
-daily_events as (
-    select * from {{ ref('int_product_events_daily') }}
+event_sightings as (
+    select * from {{ ref('int_product_identifier_sightings') }}
 ),
 
 pages as (
@@ -46,13 +46,13 @@ zendesk_users as (
 ),
 
 tracks as (
-    -- one row per day, user and device is enough to see them together
+    -- the first event of each workspace, user and device seen together is enough
     select
         first_message_id as message_id,
         first_occurred_at as occurred_at,
         anonymous_id,
         user_id
-    from daily_events
+    from event_sightings
 ),
 
 segment_device_logins as (

@@ -10,8 +10,8 @@ with edges as (
     select * from {{ ref('int_identity_edges') }}
 ),
 
-daily_events as (
-    select * from {{ ref('int_product_events_daily') }}
+event_sightings as (
+    select * from {{ ref('int_product_identifier_sightings') }}
 ),
 
 pages as (
@@ -58,14 +58,14 @@ lone_identifiers as (
     select
         'anonymous_id:' || anonymous_id as node_key,
         min(first_occurred_at) as observed_at
-    from daily_events
+    from event_sightings
     where anonymous_id is not null
     group by anonymous_id
     union all
     select
         'user_id:' || user_id as node_key,
         min(first_occurred_at) as observed_at
-    from daily_events
+    from event_sightings
     where user_id is not null
     group by user_id
     union all
