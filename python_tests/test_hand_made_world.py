@@ -4,9 +4,10 @@ Companies given just the raw rows that should put them in a lifecycle stage as o
 2026-06-30 (one per stage, then each kind of risk, a deal won without billing data,
 three prospect journeys, an anonymous visitor who signs in, an erased person, a trial, a
 cancelled subscription, a converted lead, tickets known only by email and the vendor's
-own staff) are loaded into the empty raw tables (`lifecycle generate --empty`) and
-built with every data test. The expected stages, dates, health and PQL statuses follow
-from the rules in the stage_definitions seed and the vars' defaults.
+own staff, also in a customer's workspace) are loaded into the empty raw tables
+(`lifecycle generate --empty`) and built with every data test. The expected stages,
+dates, health and PQL statuses follow from the rules in the stage_definitions seed and
+the vars' defaults.
 """
 
 from __future__ import annotations
@@ -541,6 +542,19 @@ def load_crm_support_and_internal_edges(raw: RawLoader) -> None:
     # The vendor's own workspace: its members' emails are at the internal domain.
     raw.workspace_members("ws_staff", "orbit-hq", ["olly", "omar"], joined="2026-05-01")
     raw.core_usage("ws_staff", ["olly", "omar"], ["2026-06-20"])
+    # Both also join riskco's workspace (as many staff as riskco has users, and
+    # orbit-hq.com sorts before riskco.com) and work there on June 28.
+    for staff in ("olly", "omar"):
+        raw.insert(
+            "raw_segment.groups",
+            id=f"g_{staff}_risk",
+            user_id=staff,
+            group_id="ws_risk",
+            name="riskco",
+            timestamp="2026-06-01 09:00:00",
+            received_at="2026-06-01 09:00:00",
+        )
+    raw.core_usage("ws_risk", ["olly", "omar"], ["2026-06-28"])
 
 
 @pytest.fixture(scope="module")
@@ -784,6 +798,12 @@ def test_a_converted_lead_a_ticket_by_email_and_staff_resolve_to_the_right_accou
         )
         == 0
     )
+    # staff who join a customer's workspace neither make it internal nor count as its
+    # users: riskco keeps its own domain, stage and counts (see the tests above)
+    assert hand_made.query(
+        "select primary_domain, is_internal from analytics_intermediate.int_accounts "
+        "where workspace_id = 'ws_risk'"
+    ) == [("riskco.com", False)]
 
 
 def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_made, tmp_path):

@@ -3,9 +3,12 @@
     Stripe customer metadata (workspace, Salesforce account), Zendesk organizations
     (their Salesforce external id, their email domains, the workspace most of their
     requesters work in), Salesforce account websites, and the corporate email domain
-    most of a workspace's members use.
+    most of a workspace's members use (the vendor's own domain only when every member
+    is staff).
     Node keys are `<identifier_type>:<value>`; left_node_key < right_node_key.
 -#}
+{%- set internal_domains = "'" ~ var('internal_email_domains') | join("', '") ~ "'" %}
+
 with stripe_customers as (
     {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
         'customer_id': 'string', 'workspace_id': 'string',
@@ -72,6 +75,9 @@ workspace_dominant_domains as (
             row_number() over (
                 partition by workspace_member_domains.workspace_id
                 order by
+                    {#- the vendor's own domain only for a workspace of staff alone:
+                        staff who join a customer's workspace do not make it internal #}
+                    workspace_member_domains.email_domain in ({{ internal_domains }}) asc,
                     {{ is_account_domain('email_domain') }} desc,
                     workspace_member_domains.member_count desc,
                     workspace_member_domains.email_domain asc

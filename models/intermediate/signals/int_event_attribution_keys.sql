@@ -18,8 +18,9 @@
     )
 }}
 
-{%- set resolved_columns = ['person_id', 'account_id', 'is_core', 'is_activation',
-                            'is_gated_feature', 'is_hand_raise', 'is_signup'] %}
+{%- set resolved_columns = ['person_id', 'account_id', 'is_internal_person', 'is_core',
+                            'is_activation', 'is_gated_feature', 'is_hand_raise',
+                            'is_signup'] %}
 
 with person_identifiers as (
     select * from {{ ref('int_person_identifiers') }}
@@ -28,6 +29,10 @@ with person_identifiers as (
 
 person_accounts as (
     select * from {{ ref('int_person_accounts') }}
+),
+
+persons as (
+    select * from {{ ref('int_persons') }}
 ),
 
 workspace_accounts as (
@@ -44,10 +49,13 @@ identifier_keys as (
         person_identifiers.identifier_type as key_type,
         person_identifiers.identifier_value as key_value,
         person_identifiers.person_id,
-        person_accounts.account_id
+        person_accounts.account_id,
+        coalesce(persons.is_internal, false) as is_internal_person
     from person_identifiers
     left join person_accounts
         on person_identifiers.person_id = person_accounts.person_id
+    left join persons
+        on person_identifiers.person_id = persons.person_id
 
     union all
 
@@ -55,7 +63,8 @@ identifier_keys as (
         'workspace' as key_type,
         identifier_value as key_value,
         cast(null as {{ dbt.type_string() }}) as person_id,
-        account_id
+        account_id,
+        cast(null as boolean) as is_internal_person
     from workspace_accounts
 ),
 
@@ -65,6 +74,7 @@ resolved as (
         key_value,
         person_id,
         account_id,
+        is_internal_person,
         cast(null as boolean) as is_core,
         cast(null as boolean) as is_activation,
         cast(null as boolean) as is_gated_feature,
@@ -79,6 +89,7 @@ resolved as (
         event_name as key_value,
         cast(null as {{ dbt.type_string() }}) as person_id,
         cast(null as {{ dbt.type_string() }}) as account_id,
+        cast(null as boolean) as is_internal_person,
         coalesce(is_core, false) as is_core,
         coalesce(is_activation, false) as is_activation,
         coalesce(is_gated_feature, false) as is_gated_feature,

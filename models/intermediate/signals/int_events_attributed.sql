@@ -2,7 +2,7 @@
     Daily product event counts with the person and account they belong to and what the
     event means, looked up in int_event_attribution_keys. The person is the user's,
     else the device's; the account is the event's workspace when it has one, otherwise
-    the account of that person.
+    the account of that person, and none for the vendor's own staff.
     One row per int_product_events_daily row; the user, device, workspace and message
     ids stay there (nothing downstream reads them here, and at ten million rows
     writing them again doubled this model's time).
@@ -125,13 +125,19 @@ final as (
         events_to_attribute.event_date,
         events_to_attribute.first_occurred_at,
         events_to_attribute.last_occurred_at,
-        coalesce(
-            workspace_keys.account_id,
-            case
-                when user_keys.person_id is not null then user_keys.account_id
-                else device_keys.account_id
-            end
-        ) as account_id,
+        {#- the vendor's staff (internal persons) work in customers' workspaces too:
+            what they do there is no customer's activity #}
+        case
+            when user_keys.person_id is not null and user_keys.is_internal_person then null
+            when user_keys.person_id is null and device_keys.is_internal_person then null
+            else coalesce(
+                workspace_keys.account_id,
+                case
+                    when user_keys.person_id is not null then user_keys.account_id
+                    else device_keys.account_id
+                end
+            )
+        end as account_id,
         coalesce(event_name_keys.is_core, false) as is_core,
         coalesce(event_name_keys.is_activation, false) as is_activation,
         coalesce(event_name_keys.is_gated_feature, false) as is_gated_feature,
