@@ -1,8 +1,10 @@
 {#-
     Every version of every subscription, on its account, with what it was worth: seats,
     plan and monthly recurring revenue (MRR, in the currency's major unit). A version is
-    paying when its status is active or past_due. The plan is the price on the
-    subscription's item today (Stripe keeps no item history).
+    paying when its status is active or past_due. MRR sums every item (quantity times
+    price); the plan and seats are those of the item bringing the most. Items are as
+    they are today (Stripe keeps no item history), except a single-item subscription's
+    quantity, which each version of the subscription keeps.
 -#}
 with versions as (
     {{ optional_ref('stg_stripe__subscription_history', 'lifecycle_using_stripe', {
@@ -32,18 +34,41 @@ account_identifiers as (
     select * from {{ ref('int_account_identifiers') }}
 ),
 
-subscription_prices as (
+{# an item's monthly revenue: its quantity (1 when Stripe leaves it empty) times its
+    price, over the months its billing interval spans #}
+priced_items as (
     select
         items.subscription_id,
-        max_by(prices.price_name, items.created_at) as plan_name,
-        max_by(prices.unit_amount_cents, items.created_at) as unit_amount_cents,
-        max_by(prices.recurring_interval, items.created_at) as billing_interval,
-        max_by(coalesce(prices.recurring_interval_count, 1), items.created_at)
-            as billing_interval_count
+        items.seat_quantity,
+        prices.price_name,
+        prices.recurring_interval,
+        prices.unit_amount_cents / 100.0 / (
+            case prices.recurring_interval
+                when 'year' then 12.0
+                when 'month' then 1.0
+                when 'week' then 12.0 / 52.0
+                when 'day' then 12.0 / 365.0
+            end
+            * coalesce(prices.recurring_interval_count, 1)
+        ) as unit_mrr
     from items
-    inner join prices
+    left join prices
         on items.price_id = prices.price_id
-    group by items.subscription_id
+),
+
+{# the plan (name, interval, seats) is the item bringing the most revenue; the
+    revenue is every item's #}
+subscription_items as (
+    select
+        subscription_id,
+        count(*) as item_count,
+        sum(coalesce(seat_quantity, 1) * unit_mrr) as items_mrr,
+        max_by(price_name, coalesce(seat_quantity, 1) * unit_mrr) as plan_name,
+        max_by(recurring_interval, coalesce(seat_quantity, 1) * unit_mrr) as billing_interval,
+        max_by(seat_quantity, coalesce(seat_quantity, 1) * unit_mrr) as plan_seat_quantity,
+        max_by(unit_mrr, coalesce(seat_quantity, 1) * unit_mrr) as plan_unit_mrr
+    from priced_items
+    group by subscription_id
 ),
 
 final as (
@@ -51,9 +76,10 @@ final as (
         versions.subscription_id,
         account_lookup.account_id,
         versions.subscription_status,
-        versions.seat_quantity,
-        subscription_prices.plan_name,
-        subscription_prices.billing_interval,
+        coalesce(versions.seat_quantity, subscription_items.plan_seat_quantity)
+            as seat_quantity,
+        subscription_items.plan_name,
+        subscription_items.billing_interval,
         versions.is_cancel_at_period_end,
         versions.valid_from,
         cast(versions.valid_from as date) as valid_from_date,
@@ -61,22 +87,19 @@ final as (
         cast(versions.current_period_end_at as date) as period_end_date,
         versions.subscription_status in ('active', 'past_due') and versions.ended_at is null
             as is_paying,
-        subscription_prices.billing_interval = 'year' as is_annual,
-        coalesce(versions.seat_quantity, 0) * subscription_prices.unit_amount_cents / 100.0
-        / (
-            case subscription_prices.billing_interval
-                when 'year' then 12.0
-                when 'month' then 1.0
-                when 'week' then 12.0 / 52.0
-                when 'day' then 12.0 / 365.0
-            end
-            * subscription_prices.billing_interval_count
-        ) as mrr
+        subscription_items.billing_interval = 'year' as is_annual,
+        {#- a single-item subscription's quantity is kept per version (seat changes show
+            in the history); several items carry theirs on the items -#}
+        case
+            when versions.seat_quantity is not null and subscription_items.item_count = 1
+                then versions.seat_quantity * subscription_items.plan_unit_mrr
+            else subscription_items.items_mrr
+        end as mrr
     from versions
     inner join account_identifiers as account_lookup
         on account_lookup.node_key = 'stripe_customer:' || versions.customer_id
-    left join subscription_prices
-        on versions.subscription_id = subscription_prices.subscription_id
+    left join subscription_items
+        on versions.subscription_id = subscription_items.subscription_id
 )
 
 select * from final
