@@ -3,8 +3,9 @@
     (and of the customers that were PQLs before they bought): the PQL score now and
     why, when it first qualified (pql_at), and where it got since:
       not_pql -> pql -> sales_accepted (an opportunity opened on or after pql_at)
-      -> converted (became a customer after pql_at), or disqualified (a walk-away
-      clock ran out). Converted wins over disqualified, which wins over the rest.
+      -> converted (became a customer after pql_at, and stays converted if it later
+      stops paying), or disqualified (a walk-away clock ran out). Converted wins over
+      disqualified, which wins over the rest.
 -#}
 with signals as (
     select * from {{ ref('int_account_signals') }}
@@ -77,7 +78,7 @@ statuses as (
         walk_away.walk_away_reason,
         walk_away.walk_away_date,
         case
-            when scored.is_customer_now and milestones.converted_date is not null then 'converted'
+            when milestones.converted_date is not null then 'converted'
             when walk_away.walk_away_reason is not null then 'disqualified'
             when sales_acceptance.sales_accepted_date is not null then 'sales_accepted'
             when milestones.pql_date is not null then 'pql'
