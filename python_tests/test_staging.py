@@ -193,6 +193,18 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
             ('00Q2', 'y@example.com', 'Example', 'Open - Not Contacted', true,
              '2026-05-01', '2026-05-01'),
             ('00Q3', null, null, 'Open - Not Contacted', false, '2026-05-01', '2026-05-01');
+        -- billing statuses as a loader may land them: padded, upper-case, or unknown
+        insert into raw_stripe.subscription_history (id, customer_id, status,
+                                                     _fivetran_start, _fivetran_synced) values
+            ('sub_ok', 'cus_1', ' Active', '2026-05-01', '2026-05-01'),
+            ('sub_typo', 'cus_1', 'activ', '2026-05-01', '2026-05-01');
+        insert into raw_stripe.invoice (id, customer_id, status, _fivetran_synced) values
+            ('in_open', 'cus_1', 'Open ', '2026-05-01'),
+            ('in_odd', 'cus_1', 'pending_payment', '2026-05-01');
+        insert into raw_stripe.charge (id, customer_id, status, amount, _fivetran_synced) values
+            ('ch_failed', 'cus_1', 'FAILED', 100, '2026-05-01');
+        insert into raw_stripe.dispute (id, charge_id, status, _fivetran_synced) values
+            ('dp_odd', 'ch_failed', 'mystery', '2026-05-01');
         """
     )
     # +staging: staging and what it reads (the identity_exclusions seed of the erasure scope).
@@ -213,6 +225,9 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         ("tracks", "m2", "missing_identity"),
         ("tracks", "m3", "timestamp_in_future"),
         ("lead", "00Q3", "missing_email_and_company"),
+        ("subscription_history", "sub_typo|2026-05-01 00:00:00", "unknown_status"),
+        ("invoice", "in_odd", "unknown_status"),
+        ("dispute", "dp_odd", "unknown_status"),
     }
     excluded = set(
         empty_warehouse.query(
@@ -224,3 +239,10 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
     assert empty_warehouse.query("select email from analytics_staging.stg_segment__identifies") == [
         ("ada.lovelace@example.com",)
     ]
+    # a padded or upper-case status is the status; an unknown one is quarantined above
+    billing = empty_warehouse.query(
+        "select subscription_status from analytics_staging.stg_stripe__subscription_history "
+        "union all select invoice_status from analytics_staging.stg_stripe__invoices "
+        "union all select charge_status from analytics_staging.stg_stripe__charges"
+    )
+    assert sorted(billing) == [("active",), ("failed",), ("open",)]

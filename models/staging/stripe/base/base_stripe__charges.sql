@@ -7,7 +7,7 @@ renamed as (
         cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as charge_id,
         cast(nullif(trim(customer_id), '') as {{ dbt.type_string() }}) as customer_id,
         cast(nullif(trim(invoice_id), '') as {{ dbt.type_string() }}) as invoice_id,
-        status as charge_status,
+        lower(trim(status)) as charge_status,
         failure_code,
         lower(currency) as currency,
         cast(amount as {{ dbt.type_bigint() }}) as amount_cents,
@@ -24,6 +24,12 @@ validated as (
         *,
         case
             when amount_cents is null or amount_cents < 0 then 'invalid_amount'
+            when
+                charge_status is null
+                or charge_status not in (
+                    'succeeded', 'pending', 'failed'
+                )
+                then 'unknown_status'
         end as quarantine_reason,
         case when not is_livemode then 'test_mode' end as exclusion_reason
     from renamed

@@ -7,7 +7,7 @@ renamed as (
         cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as dispute_id,
         cast(nullif(trim(charge_id), '') as {{ dbt.type_string() }}) as charge_id,
         reason as dispute_reason,
-        status as dispute_status,
+        lower(trim(status)) as dispute_status,
         lower(currency) as currency,
         cast(amount as {{ dbt.type_bigint() }}) as amount_cents,
         coalesce(cast(livemode as boolean), true) as is_livemode,
@@ -19,7 +19,16 @@ renamed as (
 validated as (
     select
         *,
-        case when charge_id is null then 'missing_charge' end as quarantine_reason,
+        case
+            when charge_id is null then 'missing_charge'
+            when
+                dispute_status is null
+                or dispute_status not in (
+                    'warning_needs_response', 'warning_under_review', 'warning_closed',
+                    'needs_response', 'under_review', 'charge_refunded', 'won', 'lost', 'prevented'
+                )
+                then 'unknown_status'
+        end as quarantine_reason,
         case when not is_livemode then 'test_mode' end as exclusion_reason
     from renamed
 ),

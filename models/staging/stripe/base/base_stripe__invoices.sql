@@ -7,7 +7,7 @@ renamed as (
         cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as invoice_id,
         cast(nullif(trim(customer_id), '') as {{ dbt.type_string() }}) as customer_id,
         cast(nullif(trim(subscription_id), '') as {{ dbt.type_string() }}) as subscription_id,
-        status as invoice_status,
+        lower(trim(status)) as invoice_status,
         lower(currency) as currency,
         cast(amount_due as {{ dbt.type_bigint() }}) as amount_due_cents,
         cast(amount_paid as {{ dbt.type_bigint() }}) as amount_paid_cents,
@@ -28,6 +28,12 @@ validated as (
         case
             when customer_id is null then 'missing_customer'
             when amount_due_cents < 0 or amount_paid_cents < 0 then 'negative_amount'
+            when
+                invoice_status is null
+                or invoice_status not in (
+                    'draft', 'open', 'paid', 'uncollectible', 'void'
+                )
+                then 'unknown_status'
         end as quarantine_reason,
         case
             when is_deleted then 'soft_deleted'

@@ -6,7 +6,7 @@ renamed as (
     select
         cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as subscription_id,
         cast(nullif(trim(customer_id), '') as {{ dbt.type_string() }}) as customer_id,
-        status as subscription_status,
+        lower(trim(status)) as subscription_status,
         cast(quantity as {{ dbt.type_bigint() }}) as seat_quantity,
         coalesce(cast(cancel_at_period_end as boolean), false) as is_cancel_at_period_end,
         coalesce(cast(livemode as boolean), true) as is_livemode,
@@ -35,6 +35,13 @@ validated as (
         case
             when customer_id is null then 'missing_customer'
             when seat_quantity < 0 then 'negative_quantity'
+            when
+                subscription_status is null
+                or subscription_status not in (
+                    'trialing', 'active', 'past_due', 'unpaid', 'canceled', 'incomplete',
+                    'incomplete_expired', 'paused'
+                )
+                then 'unknown_status'
         end as quarantine_reason,
         case when not is_livemode then 'test_mode' end as exclusion_reason
     from renamed
