@@ -18,6 +18,14 @@ pages as (
     select * from {{ ref('stg_segment__pages') }}
 ),
 
+identifies as (
+    select * from {{ ref('stg_segment__identifies') }}
+),
+
+group_calls as (
+    select * from {{ ref('stg_segment__groups') }}
+),
+
 leads as (
     select * from {{ ref('stg_salesforce__leads') }}
 ),
@@ -54,35 +62,23 @@ edge_endpoints as (
     from edges
 ),
 
+{#- every identifier, also those that no edge holds (a device seen alone, a user
+    id seen only in a group call or an identify without email) #}
 lone_identifiers as (
+    {%- for relation, seen_at in [
+        ('event_sightings', 'first_occurred_at'), ('pages', 'occurred_at'),
+        ('identifies', 'occurred_at'), ('group_calls', 'occurred_at'),
+    ] %}
+    {%- for column in ['anonymous_id', 'user_id'] %}
     select
-        'anonymous_id:' || anonymous_id as node_key,
-        min(first_occurred_at) as observed_at
-    from event_sightings
-    where anonymous_id is not null
-    group by anonymous_id
+        '{{ column }}:' || {{ column }} as node_key,
+        min({{ seen_at }}) as observed_at
+    from {{ relation }}
+    where {{ column }} is not null
+    group by {{ column }}
     union all
-    select
-        'user_id:' || user_id as node_key,
-        min(first_occurred_at) as observed_at
-    from event_sightings
-    where user_id is not null
-    group by user_id
-    union all
-    select
-        'anonymous_id:' || anonymous_id as node_key,
-        min(occurred_at) as observed_at
-    from pages
-    where anonymous_id is not null
-    group by anonymous_id
-    union all
-    select
-        'user_id:' || user_id as node_key,
-        min(occurred_at) as observed_at
-    from pages
-    where user_id is not null
-    group by user_id
-    union all
+    {%- endfor %}
+    {%- endfor %}
     select
         'salesforce_lead:' || lead_id as node_key,
         created_at as observed_at
