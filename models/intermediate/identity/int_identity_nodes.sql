@@ -62,7 +62,7 @@ edge_endpoints as (
     from edges
 ),
 
-{#- every identifier, also those that no edge holds (a device seen alone, a user
+{# every identifier, also those that no edge holds (a device seen alone, a user
     id seen only in a group call or an identify without email) #}
 lone_identifiers as (
     {%- for relation, seen_at in [
