@@ -3,9 +3,11 @@
       1 crm_contact           the Salesforce account of the person's contact (or of the
                               account their lead was converted into)
       2 stripe_customer       the account of the person's Stripe customer
-      3 workspace             the product workspace the person last joined
-      4 zendesk_organization  the person's Zendesk organization
-      5 email_domain          the person's company email domain (never a consumer
+      3 workspace             the product workspace the person last joined (group call)
+      4 workspace_events      without any group call, the workspace the person's
+                              product events last started showing up in
+      5 zendesk_organization  the person's Zendesk organization
+      6 email_domain          the person's company email domain (never a consumer
                               mailbox domain)
     Within a rule the most recent evidence wins. Persons no rule applies to (anonymous
     visitors, free-mail signups outside any workspace) have no account.
@@ -32,6 +34,10 @@ leads as (
 
 group_calls as (
     select * from {{ ref('stg_segment__groups') }}
+),
+
+event_sightings as (
+    select * from {{ ref('int_product_identifier_sightings') }}
 ),
 
 zendesk_users as (
@@ -101,6 +107,22 @@ candidates as (
     select
         person.person_id,
         4 as mapping_precedence,
+        'workspace_events' as mapping_rule,
+        'workspace:' || event_sightings.workspace_id as account_node_key,
+        person.node_key as evidence_node_key,
+        max(event_sightings.first_occurred_at) as evidence_at
+    from person_identifiers as person
+    inner join event_sightings
+        on person.identifier_type = 'user_id'
+        and person.identifier_value = event_sightings.user_id
+    where event_sightings.workspace_id is not null
+    group by person.person_id, event_sightings.workspace_id, person.node_key
+
+    union all
+
+    select
+        person.person_id,
+        5 as mapping_precedence,
         'zendesk_organization' as mapping_rule,
         'zendesk_organization:' || zendesk_users.organization_id as account_node_key,
         person.node_key as evidence_node_key,
@@ -115,7 +137,7 @@ candidates as (
 
     select
         person.person_id,
-        5 as mapping_precedence,
+        6 as mapping_precedence,
         'email_domain' as mapping_rule,
         'email_domain:' || identity_nodes.email_domain as account_node_key,
         person.node_key as evidence_node_key,
