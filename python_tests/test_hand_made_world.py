@@ -3,11 +3,12 @@
 Companies given just the raw rows that should put them in a lifecycle stage as of
 2026-06-30 (one per stage, then each kind of risk, a deal won without billing data,
 three prospect journeys, an anonymous visitor who signs in, an erased person, a trial, a
-cancelled subscription, a converted lead, tickets known only by email and the vendor's
-own staff, also in a customer's workspace) are loaded into the empty raw tables
-(`lifecycle generate --empty`) and built with every data test. The expected stages,
-dates, health and PQL statuses follow from the rules in the stage_definitions seed and
-the vars' defaults.
+cancelled subscription, a converted lead, tickets known only by email, the vendor's
+own staff, also in a customer's workspace, a signup seen only on track calls, emails
+padded with tabs or holding no address, and a role address) are loaded into the
+empty raw tables (`lifecycle generate --empty`) and built with every data test. The
+expected stages, dates, health and PQL statuses follow from the rules in the
+stage_definitions seed and the vars' defaults.
 """
 
 from __future__ import annotations
@@ -557,6 +558,59 @@ def load_crm_support_and_internal_edges(raw: RawLoader) -> None:
     raw.core_usage("ws_risk", ["olly", "omar"], ["2026-06-28"])
 
 
+def load_identity_edges(raw: RawLoader) -> None:
+    # Tess signs up in ws_tess (track calls only: no group call) with a free-mail address.
+    at = "2026-06-01 08:00:00"
+    raw.insert(
+        "raw_segment.identifies",
+        id="i_tess",
+        user_id="u_tess",
+        email="tess@gmail.com",
+        timestamp=at,
+        received_at=at,
+    )
+    raw.signup_and_activation("ws_tess", "u_tess", "2026-06-01", "2026-06-02", "2026-06-03")
+    # Tab's email arrives with a tab and a line break from the CRM, plain from Segment.
+    raw.insert(
+        "raw_segment.identifies",
+        id="i_tab",
+        user_id="u_tab",
+        email="tab@tabco.com",
+        timestamp=at,
+        received_at=at,
+    )
+    synced = {"is_deleted": False, "_fivetran_synced": "2026-06-01"}
+    raw.insert(
+        "raw_salesforce.contact",
+        id="003tab",
+        email="\tTab@TabCo.com\n",
+        created_date="2026-06-01",
+        **synced,
+    )
+    # Two leads of different companies whose email field only says "n/a", and a
+    # role address seen on its own.
+    for lead_id, company in [("00Qna1", "Alpha Ltd"), ("00Qna2", "Bravo GmbH")]:
+        raw.insert(
+            "raw_salesforce.lead",
+            id=lead_id,
+            email="n/a",
+            company=company,
+            status="Open - Not Contacted",
+            is_converted=False,
+            created_date="2026-06-01",
+            last_modified_date="2026-06-01",
+            **synced,
+        )
+    raw.insert(
+        "raw_segment.identifies",
+        id="i_info",
+        user_id="u_info",
+        email="info@rolecorp.com",
+        timestamp=at,
+        received_at=at,
+    )
+
+
 @pytest.fixture(scope="module")
 def hand_made(tmp_path_factory) -> Warehouse:
     def load(con: duckdb.DuckDBPyConnection) -> None:
@@ -565,6 +619,7 @@ def hand_made(tmp_path_factory) -> Warehouse:
         load_risks_and_prospect_journeys(raw)
         load_people_and_subscription_edges(raw)
         load_crm_support_and_internal_edges(raw)
+        load_identity_edges(raw)
 
     return build_hand_made_world(tmp_path_factory.mktemp("hand_made"), load, AS_OF)
 
@@ -706,7 +761,9 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("StitchCo", "not_pql", None, None, None, None, None),
         ("Ticketless", "not_pql", None, None, None, None, None),
         ("gonecoo", "not_pql", None, None, None, None, None),
+        ("tabco.com", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),
+        ("ws_tess", "not_pql", None, None, None, None, None),
         ("ws_unknown", "not_pql", None, None, None, None, None),
     ]
 
@@ -804,6 +861,40 @@ def test_a_converted_lead_a_ticket_by_email_and_staff_resolve_to_the_right_accou
         "select primary_domain, is_internal from analytics_intermediate.int_accounts "
         "where workspace_id = 'ws_risk'"
     ) == [("riskco.com", False)]
+
+
+def test_signups_without_group_calls_padded_and_junk_emails_resolve_as_loaded(hand_made):
+    def person_of(identifier_value: str) -> list[tuple]:
+        return hand_made.query(
+            "select identifier_type, identifier_value "
+            "from analytics_intermediate.int_person_identifiers where person_id = ("
+            "select person_id from analytics_intermediate.int_person_identifiers "
+            f"where identifier_value = '{identifier_value}') order by 1"
+        )
+
+    # a signup seen only on track calls belongs to the workspace it tracked in: a Lead
+    assert stages(hand_made, ["ws_tess", "tabco.com"]) == [
+        ("tabco.com", "Lead", "known_contact", None, "2026-06-01", 29),
+        ("ws_tess", "Lead", "known_contact", None, "2026-06-01", 29),
+    ]
+    # a tab and a line break around the CRM's copy of the email are trimmed
+    assert person_of("003tab") == [
+        ("email", "tab@tabco.com"), ("salesforce_contact", "003tab"), ("user_id", "u_tab"),
+    ]  # fmt: skip
+    # "n/a" is no address: it links nothing, so the two leads stay two people
+    assert person_of("00Qna1") == [("salesforce_lead", "00Qna1")]
+    assert hand_made.query(
+        "select exclusion_reason from analytics_intermediate.int_identity_nodes "
+        "where node_key = 'email:n/a'"
+    ) == [("invalid_email",)]
+    # a role address names no company: no rolecorp.com account
+    assert (
+        hand_made.scalar(
+            "select count(*) from analytics_intermediate.int_account_nodes "
+            "where node_key = 'email_domain:rolecorp.com'"
+        )
+        == 0
+    )
 
 
 def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_made, tmp_path):

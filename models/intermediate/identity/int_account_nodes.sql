@@ -94,7 +94,8 @@ sightings as (
         'email_domain:' || email_domain as node_key,
         min(first_seen_at) as observed_at
     from identity_nodes
-    where email_domain is not null and email_domain != ''
+    -- an excluded address (a role or test address) names no company
+    where email_domain is not null and email_domain != '' and exclusion_reason is null
     group by email_domain
     union all
     select
