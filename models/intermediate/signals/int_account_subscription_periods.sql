@@ -1,6 +1,7 @@
 {#-
     Every version of every subscription, on its account, with what it was worth: seats,
-    plan and monthly recurring revenue (MRR, in the currency's major unit). A version is
+    plan and monthly recurring revenue (MRR, in the price's currency's major unit:
+    amounts in different currencies are summed as they are). A version is
     paying when its status is active or past_due. MRR sums every item (quantity times
     price); the plan and seats are those of the item bringing the most. Items are as
     they are today (Stripe keeps no item history), except a single-item subscription's
@@ -42,7 +43,7 @@ priced_items as (
         items.seat_quantity,
         prices.price_name,
         prices.recurring_interval,
-        prices.unit_amount_cents / 100.0 / (
+        {{ major_currency_units('prices.unit_amount_cents', 'prices.currency') }} / (
             case prices.recurring_interval
                 when 'year' then 12.0
                 when 'month' then 1.0
