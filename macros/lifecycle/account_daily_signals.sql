@@ -29,7 +29,8 @@
         needs more memory than the windows.
     Rows before range_start are only context and are dropped at the end. The windows
     partition by account_num, a dense integer per account: sorting tens of millions of
-    account-days by an integer is about twice as fast as by the hashed account_id.
+    account-days by an integer is about twice as fast as by the hashed account_id. The
+    rows carry it, for the caller's own windows over the days of each account.
 -#}
 {% macro account_daily_signals(
     range_start, range_end, full_history_accounts=none, rolling_sums='windows'
@@ -564,6 +565,7 @@ won_deals as (
 signals as (
     select
         rolling.account_id,
+        tracked_accounts.account_num,
         rolling.signal_date,
         rolling.core_events_30d,
         rolling.core_events_prior_30d,

@@ -110,10 +110,10 @@ stages_before as (
 
 final as (
     select
-        staged.*,
+        staged.* exclude (account_num),
         coalesce(
             staged.stage != lag(staged.stage) over (
-                partition by staged.account_id order by staged.signal_date
+                partition by staged.account_num order by staged.signal_date
             ),
             {%- if is_incremental() %}
             staged.stage != stages_before.stage,
