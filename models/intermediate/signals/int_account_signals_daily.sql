@@ -110,7 +110,8 @@ stages_before as (
 
 final as (
     select
-        staged.* exclude (account_num),
+        {#- exclude takes bare column names #}
+        staged.* exclude (account_num),  -- noqa: RF03
         coalesce(
             staged.stage != lag(staged.stage) over (
                 partition by staged.account_num order by staged.signal_date
