@@ -87,7 +87,9 @@ staged as (
 ),
 
 {#- where a stay in a stage starts: the stage differs from the day before's, read from
-    the rows already built for the first day this run computes (none: a first day) #}
+    the rows already built for the first day this run computes. None there, or one from
+    before the account's history start (which the post-hook deletes: an erasure or a
+    re-keying moved the start later), makes the day the account's first. #}
 {%- if is_incremental() %}
 first_days as (
     select
@@ -105,6 +107,9 @@ stages_before as (
     inner join first_days
         on built.account_id = first_days.account_id
         and built.signal_date = {{ dbt.dateadd('day', -1, 'first_days.first_day') }}
+    inner join profiles
+        on built.account_id = profiles.account_id
+        and built.signal_date >= coalesce(profiles.history_start_date, built.signal_date)
 ),
 {%- endif %}
 
