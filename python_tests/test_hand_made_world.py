@@ -139,27 +139,36 @@ class RawLoader:
         )
         self.workspace_members(workspace, key, users, joined)
 
+    def identify(self, user, email, at, anonymous=None) -> None:
+        """A Segment identify call giving the user (and device) an email."""
+        self.insert(
+            "raw_segment.identifies",
+            id=f"i{next(self.ids)}",
+            user_id=user,
+            anonymous_id=anonymous,
+            email=email,
+            timestamp=at,
+            received_at=at,
+        )
+
+    def group_call(self, user, workspace, name, at) -> None:
+        """A Segment group call: the user joins the workspace."""
+        self.insert(
+            "raw_segment.groups",
+            id=f"g{next(self.ids)}",
+            user_id=user,
+            group_id=workspace,
+            name=name,
+            timestamp=at,
+            received_at=at,
+        )
+
     def workspace_members(self, workspace, company, users, joined) -> None:
         """Users identified with an email at the company's domain, joining its workspace."""
         for user in users:
             at = f"{joined} 09:00:00"
-            self.insert(
-                "raw_segment.identifies",
-                id=f"i{next(self.ids)}",
-                user_id=user,
-                email=f"{user}@{company.lower()}.com",
-                timestamp=at,
-                received_at=at,
-            )
-            self.insert(
-                "raw_segment.groups",
-                id=f"g{next(self.ids)}",
-                user_id=user,
-                group_id=workspace,
-                name=company,
-                timestamp=at,
-                received_at=at,
-            )
+            self.identify(user, f"{user}@{company.lower()}.com", at)
+            self.group_call(user, workspace, company, at)
 
 
 def load_one_company_per_stage(raw: RawLoader) -> None:
@@ -421,25 +430,9 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
     # joins the workspace with u_ben on June 3; both work there on June 20 and 21.
     for day in ["2026-06-01", "2026-06-02"]:
         raw.track(None, "Task Completed", f"{day} 08:00:00", anonymous="anon_ann")
-    raw.insert(
-        "raw_segment.identifies",
-        id="i_ann",
-        anonymous_id="anon_ann",
-        user_id="u_ann",
-        email="ann@stitchco.com",
-        timestamp="2026-06-03 09:00:00",
-        received_at="2026-06-03 09:00:00",
-    )
+    raw.identify("u_ann", "ann@stitchco.com", "2026-06-03 09:00:00", anonymous="anon_ann")
     raw.workspace_members("ws_stitch", "StitchCo", ["u_ben"], joined="2026-06-03")
-    raw.insert(
-        "raw_segment.groups",
-        id="g_ann",
-        user_id="u_ann",
-        group_id="ws_stitch",
-        name="StitchCo",
-        timestamp="2026-06-03 09:05:00",
-        received_at="2026-06-03 09:05:00",
-    )
+    raw.group_call("u_ann", "ws_stitch", "StitchCo", "2026-06-03 09:05:00")
     raw.core_usage("ws_stitch", ["u_ann", "u_ben"], ["2026-06-20", "2026-06-21"])
     # u_eve works there too, then asks (by her email, in another case) to be erased.
     raw.workspace_members("ws_stitch", "StitchCo", ["u_eve"], joined="2026-06-03")
@@ -546,39 +539,17 @@ def load_crm_support_and_internal_edges(raw: RawLoader) -> None:
     # Both also join riskco's workspace (as many staff as riskco has users, and
     # orbit-hq.com sorts before riskco.com) and work there on June 28.
     for staff in ("olly", "omar"):
-        raw.insert(
-            "raw_segment.groups",
-            id=f"g_{staff}_risk",
-            user_id=staff,
-            group_id="ws_risk",
-            name="riskco",
-            timestamp="2026-06-01 09:00:00",
-            received_at="2026-06-01 09:00:00",
-        )
+        raw.group_call(staff, "ws_risk", "riskco", "2026-06-01 09:00:00")
     raw.core_usage("ws_risk", ["olly", "omar"], ["2026-06-28"])
 
 
 def load_identity_edges(raw: RawLoader) -> None:
     # Tess signs up in ws_tess (track calls only: no group call) with a free-mail address.
     at = "2026-06-01 08:00:00"
-    raw.insert(
-        "raw_segment.identifies",
-        id="i_tess",
-        user_id="u_tess",
-        email="tess@gmail.com",
-        timestamp=at,
-        received_at=at,
-    )
+    raw.identify("u_tess", "tess@gmail.com", at)
     raw.signup_and_activation("ws_tess", "u_tess", "2026-06-01", "2026-06-02", "2026-06-03")
     # Tab's email arrives with a tab and a line break from the CRM, plain from Segment.
-    raw.insert(
-        "raw_segment.identifies",
-        id="i_tab",
-        user_id="u_tab",
-        email="tab@tabco.com",
-        timestamp=at,
-        received_at=at,
-    )
+    raw.identify("u_tab", "tab@tabco.com", at)
     synced = {"is_deleted": False, "_fivetran_synced": "2026-06-01"}
     raw.insert(
         "raw_salesforce.contact",
@@ -601,14 +572,7 @@ def load_identity_edges(raw: RawLoader) -> None:
             last_modified_date="2026-06-01",
             **synced,
         )
-    raw.insert(
-        "raw_segment.identifies",
-        id="i_info",
-        user_id="u_info",
-        email="info@rolecorp.com",
-        timestamp=at,
-        received_at=at,
-    )
+    raw.identify("u_info", "info@rolecorp.com", at)
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,6 @@
     is staff).
     Node keys are `<identifier_type>:<value>`; left_node_key < right_node_key.
 -#}
-{%- set internal_domains = "'" ~ var('internal_email_domains') | join("', '") ~ "'" %}
-
 with stripe_customers as (
     {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
         'customer_id': 'string', 'workspace_id': 'string',
@@ -77,7 +75,7 @@ workspace_dominant_domains as (
                 order by
                     {#- the vendor's own domain only for a workspace of staff alone:
                         staff who join a customer's workspace do not make it internal #}
-                    workspace_member_domains.email_domain in ({{ internal_domains }}) asc,
+                    {{ is_internal_domain('workspace_member_domains.email_domain') }} asc,
                     {{ is_account_domain('email_domain') }} desc,
                     workspace_member_domains.member_count desc,
                     workspace_member_domains.email_domain asc

@@ -198,8 +198,7 @@ final as (
                 then 'excluded_domain'
         end as exclusion_reason,
         identifier_type = 'email_domain'
-        and identifier_value in ('{{ var("internal_email_domains") | join("', '") }}')
-            as is_internal,
+        and {{ is_internal_domain('identifier_value') }} as is_internal,
         first_seen_at,
         row_number() over (
             order by

@@ -147,9 +147,7 @@ final as (
             end
         ) as exclusion_reason,
         coalesce(users_per_device.linked_user_count, 0) as linked_user_count,
-        coalesce(
-            nodes.email_domain in ('{{ var("internal_email_domains") | join("', '") }}'), false
-        ) as is_internal,
+        coalesce({{ is_internal_domain('nodes.email_domain') }}, false) as is_internal,
         nodes.first_seen_at,
         row_number() over (
             order by
