@@ -691,7 +691,8 @@ def test_health_scores_every_customer_and_names_what_drags_it_down(hand_made):
         name
         for (name,) in hand_made.query(
             "select account_name from analytics_marts.lifecycle_state "
-            "where stage in ('Customer', 'Active', 'Expansion', 'Risk', 'Dormant')"
+            "where stage in ('Customer', 'Active', 'Expansion', 'Risk') "
+            "or reason_codes like '%customer_inactive%'"
         )
     }
     health = {
@@ -700,7 +701,9 @@ def test_health_scores_every_customer_and_names_what_drags_it_down(hand_made):
             "select account_name, health_band, top_reasons from analytics_marts.customer_health_360"
         )
     }
+    # customers only: a dormant former customer (gonecoo) has no health score
     assert set(health) == customers
+    assert "gonecoo" not in health
     assert health["sleepco"] == ("red", "low_usage,low_adoption")
     assert health["expandco"] == ("green", "")
     assert "billing_issues" in health["payco"][1]
@@ -776,26 +779,27 @@ def test_an_erased_person_leaves_no_identifier_and_no_count(hand_made):
 
 def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):
     assert stages(hand_made, ["trialco", "gonecoo"]) == [
-        ("gonecoo", "Lead", "known_contact", "Dormant", "2026-06-20", 10),
         ("trialco", "Lead", "known_contact", None, "2026-06-10", 20),
+        ("gonecoo", "Dormant", "former_customer", "Customer", "2026-04-01", 90),
     ]
     stays = entries(hand_made, "gonecoo")
-    # paying and unused for 90 days: Dormant; cancelled, it stayed Dormant (a former
-    # customer) until its users came, then a Lead like any contactable prospect
+    # paying and unused for 90 days: Dormant; cancelled, it stays Dormant (its
+    # subscription ended), also once its users came: a former customer to win back
     assert stays == [
         (None, "Customer", date(2026, 1, 1)),
         ("Customer", "Dormant", date(2026, 4, 1)),
-        ("Dormant", "Lead", date(2026, 6, 20)),
     ]
     reasons = hand_made.query(
         "select d.stage_date, d.reason_codes from analytics_marts.lifecycle_stage_daily as d "
         "join analytics_marts.lifecycle_state using (account_id) "
-        "where account_name = 'gonecoo' and d.stage_date in ('2026-05-31', '2026-06-01') "
+        "where account_name = 'gonecoo' "
+        "and d.stage_date in ('2026-05-31', '2026-06-01', '2026-06-25') "
         "order by 1"
     )
     assert reasons == [
         (date(2026, 5, 31), "no_core_events_90d,customer_inactive"),
         (date(2026, 6, 1), "no_core_events_90d,former_customer"),
+        (date(2026, 6, 25), "former_customer"),
     ]
 
 

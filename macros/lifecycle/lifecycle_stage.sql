@@ -57,10 +57,16 @@
             ~ c.user_growth ~ ')',
     }) -%}
     {%- do c.update({
-        'dormant': '(' ~ c.inactive ~ ' and not ' ~ c.open_opportunity ~ ' and not '
-            ~ c.problem_confirmed ~ ' and ((' ~ c.is_customer ~ ' and ' ~ c.tenured_customer
-            ~ ') or (not ' ~ c.is_customer ~ ' and (' ~ c.former_customer ~ ' or '
-            ~ c.used_product ~ '))))',
+        'subscription_ended': '(not ' ~ c.is_customer ~ ' and ' ~ c.former_customer ~ ')',
+    }) -%}
+    {#- dormant: long-term inactive, or a subscription that ended (a former customer is
+        dormant from the day it stops paying, active or not); never while an opportunity
+        is open or a problem was just confirmed -#}
+    {%- do c.update({
+        'dormant': '(not ' ~ c.open_opportunity ~ ' and not ' ~ c.problem_confirmed
+            ~ ' and (' ~ c.subscription_ended ~ ' or (' ~ c.inactive ~ ' and (('
+            ~ c.is_customer ~ ' and ' ~ c.tenured_customer ~ ') or (not ' ~ c.is_customer
+            ~ ' and ' ~ c.used_product ~ ')))))',
     }) -%}
     {{ return(c) }}
 {% endmacro %}
@@ -69,9 +75,9 @@
     {%- set c = lifecycle_stage_conditions() -%}
     {%- set stages = [
         ('Dormant', c.dormant, [
-            ('no_core_events_90d', 'true'),
+            ('no_core_events_90d', c.inactive),
             ('customer_inactive', c.is_customer),
-            ('former_customer', 'not ' ~ c.is_customer ~ ' and ' ~ c.former_customer),
+            ('former_customer', c.subscription_ended),
             ('product_abandoned', 'not ' ~ c.is_customer ~ ' and not ' ~ c.former_customer),
         ]),
         ('Risk', c.is_customer ~ ' and ' ~ c.at_risk, [
