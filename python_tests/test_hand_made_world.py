@@ -782,6 +782,10 @@ def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):
         ("trialco", "Lead", "known_contact", None, "2026-06-10", 20),
         ("gonecoo", "Dormant", "former_customer", "Customer", "2026-04-01", 90),
     ]
+    # no signup event: the trial's start is trialco's signup
+    assert hand_made.query(
+        "select signed_up_date from analytics_marts.lifecycle_state where account_name = 'trialco'"
+    ) == [(date(2026, 6, 10),)]
     stays = entries(hand_made, "gonecoo")
     # paying and unused for 90 days: Dormant; cancelled, it stays Dormant (its
     # subscription ended), also once its users came: a former customer to win back

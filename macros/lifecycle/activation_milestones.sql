@@ -1,6 +1,7 @@
 {#-
     Signup and activation per `entity_column` (account_id or person_id) from
-    int_events_attributed: signup is the first is_signup event; activation is reached
+    int_events_attributed: signup is the first is_signup event (for an account, or the
+    start of its first Stripe trial, when that is earlier); activation is reached
     when every is_activation event of event_taxonomy has happened at or after signup,
     at the time of the last of them. days_to_activate counts calendar days from the
     signup day (0 = same day); within the window means days_to_activate <=
@@ -21,9 +22,22 @@ activation_steps as (
 signups as (
     select
         {{ entity_column }},
-        min(first_occurred_at) as signed_up_at
-    from events
-    where is_signup
+        min(signed_up_at) as signed_up_at
+    from (
+        select
+            {{ entity_column }},
+            first_occurred_at as signed_up_at
+        from events
+        where is_signup
+        {%- if entity_column == 'account_id' %}
+        union all
+        select
+            account_id,
+            trial_started_at as signed_up_at
+        from {{ ref('int_account_subscription_periods') }}
+        where trial_started_at is not null
+        {%- endif %}
+    ) as signup_events
     group by {{ entity_column }}
 ),
 

@@ -12,7 +12,7 @@ with versions as (
         'subscription_id': 'string', 'customer_id': 'string', 'subscription_status': 'string',
         'seat_quantity': 'bigint', 'is_cancel_at_period_end': 'boolean',
         'current_period_end_at': 'timestamp', 'ended_at': 'timestamp',
-        'valid_from': 'timestamp', 'valid_to': 'timestamp',
+        'trial_started_at': 'timestamp', 'valid_from': 'timestamp', 'valid_to': 'timestamp',
     }) }}
 ),
 
@@ -43,6 +43,10 @@ priced_items as (
         items.seat_quantity,
         prices.price_name,
         prices.recurring_interval,
+        {#- billed once a year or less often: a yearly price, or one of 12+ months #}
+        prices.recurring_interval = 'year'
+        or (prices.recurring_interval = 'month' and prices.recurring_interval_count >= 12)
+            as is_annual,
         {{ major_currency_units('prices.unit_amount_cents', 'prices.currency') }} / (
             case prices.recurring_interval
                 when 'year' then 12.0
@@ -66,6 +70,7 @@ subscription_items as (
         sum(coalesce(seat_quantity, 1) * unit_mrr) as items_mrr,
         max_by(price_name, coalesce(seat_quantity, 1) * unit_mrr) as plan_name,
         max_by(recurring_interval, coalesce(seat_quantity, 1) * unit_mrr) as billing_interval,
+        max_by(is_annual, coalesce(seat_quantity, 1) * unit_mrr) as is_annual,
         max_by(seat_quantity, coalesce(seat_quantity, 1) * unit_mrr) as plan_seat_quantity,
         max_by(unit_mrr, coalesce(seat_quantity, 1) * unit_mrr) as plan_unit_mrr
     from priced_items
@@ -88,7 +93,8 @@ final as (
         cast(versions.current_period_end_at as date) as period_end_date,
         versions.subscription_status in ('active', 'past_due') and versions.ended_at is null
             as is_paying,
-        subscription_items.billing_interval = 'year' as is_annual,
+        coalesce(subscription_items.is_annual, false) as is_annual,
+        versions.trial_started_at,
         {#- a single-item subscription's quantity is kept per version (seat changes show
             in the history); several items carry theirs on the items -#}
         case
