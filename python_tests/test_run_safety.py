@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DBT, ROOT, TODAY, Warehouse, copy_project, repr_vars
+from conftest import DBT, MODELS_ONLY, ROOT, TODAY, Warehouse, copy_project, repr_vars
 from lifecycle.generator import PII_SALT_ENV, generate
 
 AS_OF = {"as_of_date": TODAY.isoformat()}
@@ -141,3 +141,60 @@ def test_secrets_never_reach_logs_or_artifacts(tmp_path, monkeypatch):
         if secret in path.read_text(errors="ignore")
     ]
     assert leaks == []
+
+
+# Every threshold var set away from its default (each still valid).
+TUNED_THRESHOLDS = {
+    "active_min_core_events": 5,
+    "active_min_users": 1,
+    "usage_drop_max_ratio": 0.4,
+    "usage_drop_min_baseline": 10,
+    "risk_min_unresolved_tickets": 3,
+    "risk_renewal_window_days": 30,
+    "dormant_inactive_days": 60,
+    "expansion_seat_utilization": 0.8,
+    "expansion_min_gated_attempts": 5,
+    "expansion_user_growth_ratio": 1.5,
+    "icp_min_criteria": 3,
+    "qualified_confirmation_window_days": 14,
+    "customer_contract_days": 400,
+    "walk_away_no_meeting_days": 60,
+    "walk_away_no_demo_days": 120,
+    "walk_away_no_activation_days": 365,
+    "nps_window_days": 90,
+    "health_band_green_min": 80,
+    "health_band_yellow_min": 50,
+    "pql_min_core_events": 10,
+    "pql_min_score": 50,
+    "pql_points": {
+        "activated": 20,
+        "activated_within_window": 20,
+        "team_usage": 10,
+        "core_usage": 20,
+        "gated_feature": 10,
+        "hand_raise": 10,
+        "icp_fit": 10,
+    },
+    "activation_window_days": 14,
+    "identity_max_users_per_device": 5,
+    "max_event_clock_skew_hours": 12,
+    "internal_email_domains": ["vendor.example"],
+    "identity_review_max_emails": 5,
+    "identity_review_max_crm_accounts": 3,
+}
+
+
+def test_tuned_thresholds_build_with_every_unit_and_data_test(tmp_path, world):
+    """Thresholds are vars for projects to tune: the unit tests pin the values they
+    assert with, so a tuned project's nightly build stays green, and the marts follow
+    the tuned values."""
+    stages_sql = "select account_id, stage from analytics_marts.lifecycle_state order by 1"
+    default = world.copy_to(tmp_path / "default")
+    default.dbt("build", *MODELS_ONLY, vars=AS_OF)
+    tuned = world.copy_to(tmp_path / "tuned")
+    built = tuned.dbt("build", vars={**AS_OF, **TUNED_THRESHOLDS}, check=False)
+    assert built.ok, built.output[-4000:]
+    assert "ERROR=0" in built.output and "SKIP=0" in built.output
+    assert "unit_test" not in built.output or "FAIL" not in built.output
+    changed = set(tuned.query(stages_sql)) - set(default.query(stages_sql))
+    assert changed, "the tuned thresholds changed no account's stage"

@@ -36,6 +36,7 @@
         'lead_qualified': '(days_since_lead_qualified < ' ~ var('qualified_confirmation_window_days') ~ ')',
         'hand_raise': '(hand_raises_30d > 0)',
         'gated_feature_attempt': '(gated_attempts_30d > 0)',
+        'pql': '(' ~ pql_score_expression() ~ ' >= ' ~ var('pql_min_score') ~ ')',
         'known_contact': 'has_known_contact',
         'tenured_customer': '(' ~ days_as_customer ~ ' >= ' ~ var('dormant_inactive_days') ~ ')',
         'former_customer': '(first_paying_date is not null)',
@@ -50,7 +51,7 @@
     }) -%}
     {%- do c.update({
         'problem_confirmed': '(' ~ c.lead_qualified ~ ' or ' ~ c.hand_raise ~ ' or '
-            ~ c.gated_feature_attempt ~ ')',
+            ~ c.gated_feature_attempt ~ ' or ' ~ c.pql ~ ')',
         'at_risk': '(' ~ c.usage_drop ~ ' or ' ~ c.unresolved_tickets ~ ' or ' ~ c.renewal_due
             ~ ' or ' ~ c.payment_failed ~ ' or ' ~ c.open_dispute ~ ' or ' ~ c.overdue_invoice ~ ')',
         'expansion_signal': '(' ~ c.seats_nearly_full ~ ' or ' ~ c.gated_feature_attempts ~ ' or '
@@ -110,6 +111,7 @@
             ('lead_qualified', c.lead_qualified),
             ('hand_raise', c.hand_raise),
             ('gated_feature_attempt', c.gated_feature_attempt),
+            ('pql', c.pql),
         ]),
         ('Lead', c.known_contact, [
             ('known_contact', 'true'),
