@@ -230,15 +230,17 @@ def test_events_later_than_the_window_are_counted_and_warned(worlds, tmp_path):
     last_load = late_copy.scalar(
         "select max(coalesce(uuid_ts, received_at)) from raw_segment.tracks"
     )
-    # Three events that happened ten days ago, loaded in the latest load.
-    late_copy.execute(
-        "insert into raw_segment.tracks (id, anonymous_id, user_id, event, context_group_id, "
-        "timestamp, received_at, uuid_ts) "
-        "select 'late-' || id, anonymous_id, user_id, event, context_group_id, "
-        f"timestamp '{last_load}' - interval 10 day, timestamp '{last_load}', "
-        f"timestamp '{last_load}' "
-        "from raw_segment.tracks where user_id is not null order by id limit 3"
-    )
+    # Three events that happened ten days ago, loaded in the latest load, and one
+    # loaded exactly as many days late as a run recomputes (not too late for it).
+    for prefix, days_late, count in (("late-", 10, 3), ("in-window-", LOOKBACK_DAYS, 1)):
+        late_copy.execute(
+            "insert into raw_segment.tracks (id, anonymous_id, user_id, event, "
+            "context_group_id, timestamp, received_at, uuid_ts) "
+            f"select '{prefix}' || id, anonymous_id, user_id, event, context_group_id, "
+            f"timestamp '{last_load}' - interval {days_late} day, timestamp '{last_load}', "
+            f"timestamp '{last_load}' "
+            f"from raw_segment.tracks where user_id is not null order by id limit {count}"
+        )
     result = late_copy.dbt(
         "build", "--exclude", "test_type:unit", vars={**vars_, "as_of_date": TODAY.isoformat()}
     )
@@ -247,6 +249,10 @@ def test_events_later_than_the_window_are_counted_and_warned(worlds, tmp_path):
         "where message_id like 'late-%'"
     )[0]
     assert late == (3, 10)
+    assert not late_copy.scalar(
+        "select count(*) from analytics_intermediate.int_late_arriving_events "
+        "where message_id like 'in-window-%'"
+    )
     warned = re.search(
         r"WARN (\d+) assert_no_events_late_beyond_lookback", result.output.replace("\x1b", "")
     )

@@ -12,14 +12,18 @@
     (100 - score), largest first, ties by weight then name.
 -#}
 {% macro health_component_scores() %}
+    {#- no product data: no signup, no core event ever and no event in 30 days; usage
+        and adoption are then unknown, not zero -#}
+    {%- set no_product_data =
+        'signed_up_date is null and first_core_event_date is null and events_30d = 0' %}
     case
-        when signed_up_date is null and first_core_event_date is null and events_30d = 0
-            then null
+        when {{ no_product_data }} then null
         when coalesce(days_since_last_core_event, 999) >= 30 then 0.0
         when core_events_prior_30d = 0 then 100.0
         else least(100.0, 100.0 * core_events_30d / core_events_prior_30d)
     end as usage_score,
     case
+        when {{ no_product_data }} then null
         when seats > 0 then least(100.0, 100.0 * active_users_30d / (seats * 0.8))
     end as adoption_score,
     case

@@ -1,7 +1,8 @@
 {#-
-    Events loaded history_reprocess_days or more calendar days after the day they
-    happened: a daily run reads the previous day's loads and recomputes that many days,
-    so these come too late for it. They are staged and counted, but the days of the
+    Events loaded more than history_reprocess_days calendar days after the day they
+    happened: a daily run recomputes the history_reprocess_days days before its
+    as_of_date and that day (an event loaded 3 days late is recomputed, one loaded 4
+    days late is not, with the default 3), so these come too late for it. They are staged and counted, but the days of the
     daily history they belong to were already built and an incremental run does not
     recompute them: those days keep the old values until a full refresh of
     int_account_signals_daily. The warning test on this model reports how many came in
@@ -43,4 +44,4 @@ final as (
 )
 
 select * from final
-where days_late >= {{ var('history_reprocess_days') }}
+where days_late > {{ var('history_reprocess_days') }}
