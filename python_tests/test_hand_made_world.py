@@ -575,6 +575,59 @@ def load_identity_edges(raw: RawLoader) -> None:
     raw.identify("u_info", "info@rolecorp.com", at)
 
 
+def load_values_out_of_range(raw: RawLoader) -> None:
+    # A device whose clock was reset to 1970; OldCo, a CRM account created in 1999,
+    # with an open deal whose account id arrives padded; a head count, a seat count and
+    # a price interval count no real record has; a price interval written 'Month '; an
+    # NPS answer of 7.5; a ticket without a status.
+    synced = {"is_deleted": False, "_fivetran_synced": "2026-06-01"}
+    raw.insert(
+        "raw_segment.tracks",
+        id="t_epoch",
+        anonymous_id="dev-epoch",
+        event="Page Viewed",
+        context_group_id="ws_epoch",
+        timestamp="1970-01-01 00:00:00",
+        received_at="2026-06-10 00:00:00",
+    )
+    raw.insert(
+        "raw_salesforce.account", id="001oldco", name="OldCo", website="oldco.com",
+        created_date="1999-01-01", **synced,
+    )  # fmt: skip
+    raw.insert(
+        "raw_salesforce.opportunity", id="006oldco", account_id=" 001oldco", name="OldCo",
+        stage_name="Proposal", amount=1e15, is_closed=False, is_won=False,
+        close_date="2026-08-15", created_date="2026-06-01", last_modified_date="2026-06-01",
+        **synced,
+    )  # fmt: skip
+    raw.insert(
+        "raw_salesforce.account", id="001bigco", name="BigCo", website="bigco.com",
+        number_of_employees=5_000_000_000, created_date="2026-06-01", **synced,
+    )  # fmt: skip
+    for price, interval, months in [
+        ("price_month_spaced", "Month ", 1),
+        ("price_zero", "month", 0),
+    ]:
+        raw.insert(
+            "raw_stripe.price", id=price, nickname=price, unit_amount=1000, currency="usd",
+            recurring_interval=interval, recurring_interval_count=months, active=True,
+            created="2025-01-01", livemode=True, _fivetran_synced="2025-01-01",
+        )  # fmt: skip
+    raw.stripe_customer(
+        "hugeco", "ws_huge", "2026-05-01", 3_000_000_000, "price_team_monthly", "2026-07-01",
+        users=[], joined="2026-05-01",
+    )  # fmt: skip
+    raw.insert(
+        "raw_segment.nps_survey_submitted", id="nps_frac", user_id="u_tess", score="7.5",
+        timestamp="2026-06-20 10:00:00", received_at="2026-06-20 10:00:00",
+    )  # fmt: skip
+    raw.insert(
+        "raw_zendesk.ticket", id=990, requester_id=11, status=None, priority="normal",
+        subject="No status", created_at="2026-06-15 10:00", updated_at="2026-06-15 10:00",
+        _fivetran_deleted=False, _fivetran_synced="2026-06-15 11:00",
+    )  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def hand_made(tmp_path_factory) -> Warehouse:
     def load(con: duckdb.DuckDBPyConnection) -> None:
@@ -584,6 +637,7 @@ def hand_made(tmp_path_factory) -> Warehouse:
         load_people_and_subscription_edges(raw)
         load_crm_support_and_internal_edges(raw)
         load_identity_edges(raw)
+        load_values_out_of_range(raw)
 
     return build_hand_made_world(tmp_path_factory.mktemp("hand_made"), load, AS_OF)
 
@@ -721,6 +775,9 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("ConvCo", "converted", "2026-05-20", None, date(2026, 6, 10), None, None),
         ("ConvertCo Inc", "not_pql", None, None, None, None, None),
         ("LeadCo", "not_pql", None, None, None, None, None),
+        # first seen in 1999 and never activated, but its open deal is a step: no
+        # no_activation walk-away
+        ("OldCo", "not_pql", None, None, None, None, None),
         ("OppCo", "not_pql", None, None, None, None, None),
         ("PQLCo", "sales_accepted", "2026-06-10", date(2026, 6, 20), None, None, None),
         ("QualCo", "not_pql", None, None, None, None, None),
@@ -728,6 +785,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("StitchCo", "not_pql", None, None, None, None, None),
         ("Ticketless", "not_pql", None, None, None, None, None),
         ("gonecoo", "not_pql", None, None, None, None, None),
+        ("hugeco", "not_pql", None, None, None, None, None),
         ("tabco.com", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),
         ("ws_tess", "not_pql", None, None, None, None, None),
@@ -912,3 +970,44 @@ def test_the_readme_recipe_for_a_hand_made_world_runs_as_written(tmp_path):
     assert [[cell.strip() for cell in row] for row in rows] == [
         ["w1", "Unknown", "no_known_contact"]
     ], done.stdout[-1000:]
+
+
+def test_values_out_of_range_are_quarantined_and_an_old_record_starts_no_old_history(
+    hand_made,
+):
+    quarantined = hand_made.query(
+        "select source_table, source_record_key, quarantine_reason "
+        "from analytics_staging.stg_quarantined_rows "
+        "where source_record_key in ('t_epoch', '001bigco', 'sub_hugeco|2026-05-01 00:00:00', "
+        "'si_hugeco', 'price_zero', 'nps_frac', '990') order by 1, 2, 3"
+    )
+    assert quarantined == [
+        ("account", "001bigco", "employees_out_of_range"),
+        ("nps_survey_submitted", "nps_frac", "invalid_nps_score"),
+        ("price", "price_zero", "invalid_recurring_interval_count"),
+        ("subscription_history", "sub_hugeco|2026-05-01 00:00:00", "quantity_out_of_range"),
+        ("subscription_item", "si_hugeco", "quantity_out_of_range"),
+        ("ticket", "990", "missing_status"),
+        ("tracks", "t_epoch", "timestamp_too_old"),
+    ]
+    assert hand_made.query(
+        "select recurring_interval from analytics_staging.stg_stripe__prices "
+        "where price_id = 'price_month_spaced'"
+    ) == [("month",)]
+    # OldCo's history starts at earliest_valid_date, not in 1999, and reaches as_of_date;
+    # its deal (account id padded) makes it an Opportunity
+    assert stages(hand_made, ["OldCo"]) == [
+        ("OldCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29)
+    ]
+    assert hand_made.query(
+        "select min(d.stage_date), max(d.stage_date) "
+        "from analytics_marts.lifecycle_stage_daily as d "
+        "join analytics_marts.lifecycle_state using (account_id) where account_name = 'OldCo'"
+    ) == [(date(2000, 1, 1), AS_OF)]
+    assert (
+        hand_made.scalar(
+            "select amount from analytics_staging.stg_salesforce__opportunities "
+            "where opportunity_id = '006oldco'"
+        )
+        == 1e15
+    )

@@ -31,7 +31,7 @@
                 {%- do problems.append('pql_points.' ~ name ~ ' must be a number, got ' ~ (points | string | tojson)) -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- for name in ['as_of_date', 'history_start_date'] -%}
+        {%- for name in ['as_of_date', 'history_start_date', 'earliest_valid_date'] -%}
             {%- set value = var(name, none) -%}
             {%- if value is not none and value != '' and not _is_date(value | string) -%}
                 {%- do problems.append(name ~ ' must be a date as YYYY-MM-DD, got ' ~ (value | string | tojson)) -%}

@@ -184,9 +184,14 @@ final as (
             as is_icp_fit,
         firmographics.is_internal,
         cast(firmographics.first_seen_at as date) as first_seen_date,
-        least(
-            coalesce(cast(firmographics.first_seen_at as date), firmographics.first_activity_date),
-            coalesce(firmographics.first_activity_date, cast(firmographics.first_seen_at as date))
+        {#- never before earliest_valid_date: a record dated decades back does not
+            backfill decades of days -#}
+        greatest(
+            least(
+                coalesce(cast(firmographics.first_seen_at as date), firmographics.first_activity_date),
+                coalesce(firmographics.first_activity_date, cast(firmographics.first_seen_at as date))
+            ),
+            cast('{{ var('earliest_valid_date') }}' as date)
         ) as history_start_date,
         cast(firmographics.known_contact_since as date) as known_contact_since_date,
         cast(firmographics.lead_qualified_at as date) as lead_qualified_date,

@@ -1,7 +1,8 @@
 {#-
     Walk-away clocks (seed 000) as of the as_of_date var: a lead nobody met (and who
     did not use the product either) within walk_away_no_meeting_days, an opportunity without a demo after
-    walk_away_no_demo_days, an account that never activated within
+    walk_away_no_demo_days, an account that took no meaningful step (activation, an
+    opportunity, a hand-raise such as a demo request) within
     walk_away_no_activation_days of first appearing. One row per account whose clock
     ran out (the earliest one), with the day it ran out. Accounts that ever paid are
     not prospects and have no clock.
@@ -113,8 +114,19 @@ clocks as (
     left join activation
         on profiles.account_id = activation.account_id
     where
-        activation.activated_at is null
-        or cast(activation.activated_at as date) > {{ as_of_date() }}
+        (
+            activation.activated_at is null
+            or cast(activation.activated_at as date) > {{ as_of_date() }}
+        )
+        {#- an opportunity or a hand-raise is a step too: that account is not idle #}
+        and profiles.account_id not in (
+            select opportunities.account_id from opportunities
+            where opportunities.created_date <= {{ as_of_date() }}
+        )
+        and profiles.account_id not in (
+            select activity.account_id from activity
+            where activity.hand_raise_count > 0 and activity.activity_date <= {{ as_of_date() }}
+        )
 ),
 
 customers as (

@@ -22,7 +22,11 @@ renamed as (
 validated as (
     select
         *,
-        cast(null as {{ dbt.type_string() }}) as quarantine_reason,
+        {#- the marts carry the head count as a 32-bit integer #}
+        case
+            when number_of_employees < 0 or number_of_employees > 2147483647
+                then 'employees_out_of_range'
+        end as quarantine_reason,
         case when is_deleted then 'soft_deleted' end as exclusion_reason
     from renamed
 ),

@@ -6,9 +6,12 @@ renamed as (
     select
         cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as lead_id,
         cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
-        cast(converted_account_id as {{ dbt.type_string() }}) as converted_account_id,
-        cast(converted_contact_id as {{ dbt.type_string() }}) as converted_contact_id,
-        cast(converted_opportunity_id as {{ dbt.type_string() }}) as converted_opportunity_id,
+        cast(nullif(trim(converted_account_id), '') as {{ dbt.type_string() }})
+            as converted_account_id,
+        cast(nullif(trim(converted_contact_id), '') as {{ dbt.type_string() }})
+            as converted_contact_id,
+        cast(nullif(trim(converted_opportunity_id), '') as {{ dbt.type_string() }})
+            as converted_opportunity_id,
         cast(nullif(trim(referred_by_account_c), '') as {{ dbt.type_string() }})
             as referred_by_account_id,
         {{ normalize_email('email') }} as email,
@@ -35,6 +38,8 @@ validated as (
         *,
         case
             when email is null and company_name is null then 'missing_email_and_company'
+            when number_of_employees < 0 or number_of_employees > 2147483647
+                then 'employees_out_of_range'
         end as quarantine_reason,
         case when is_deleted then 'soft_deleted' end as exclusion_reason
     from renamed

@@ -5,14 +5,14 @@ with source as (
 renamed as (
     select
         cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as opportunity_id,
-        cast(account_id as {{ dbt.type_string() }}) as account_id,
+        cast(nullif(trim(account_id), '') as {{ dbt.type_string() }}) as account_id,
         cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
         name as opportunity_name,
         stage_name,
         type as opportunity_type,
         lead_source,
-        cast(amount as {{ dbt.type_float() }}) as amount,
-        cast(probability as {{ dbt.type_float() }}) as probability,
+        cast(amount as double precision) as amount,
+        cast(probability as double precision) as probability,
         coalesce(cast(is_closed as boolean), false) as is_closed,
         coalesce(cast(is_won as boolean), false) as is_won,
         coalesce(cast(is_deleted as boolean), false) as is_deleted,

@@ -10,6 +10,7 @@ renamed as (
         cast(nullif(trim(context_group_id), '') as {{ dbt.type_string() }}) as workspace_id,
         score as raw_score,
         {{ dbt.safe_cast('trim(score)', dbt.type_int()) }} as nps_score,
+        {{ dbt.safe_cast('trim(score)', 'double precision') }} as score_value,
         {{ to_utc_timestamp('timestamp') }} as occurred_at,
         {{ to_utc_timestamp('received_at') }} as received_at
     from source
@@ -20,7 +21,10 @@ validated as (
         *,
         {{ segment_quarantine_reason(
             identity_columns=['user_id'],
-            extra_checks=[("nps_score is null or nps_score not between 0 and 10", "invalid_nps_score")],
+            extra_checks=[(
+                "nps_score is null or nps_score not between 0 and 10 or score_value != nps_score",
+                "invalid_nps_score",
+            )],
         ) }} as quarantine_reason,
         cast(null as {{ dbt.type_string() }}) as exclusion_reason
     from renamed

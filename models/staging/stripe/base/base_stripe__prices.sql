@@ -8,7 +8,7 @@ renamed as (
         cast(product_id as {{ dbt.type_string() }}) as product_id,
         nickname as price_name,
         lower(currency) as currency,
-        recurring_interval,
+        lower(trim(recurring_interval)) as recurring_interval,
         cast(recurring_interval_count as {{ dbt.type_bigint() }}) as recurring_interval_count,
         cast(unit_amount as {{ dbt.type_bigint() }}) as unit_amount_cents,
         coalesce(cast(active as boolean), true) as is_active,
@@ -25,6 +25,7 @@ validated as (
             when unit_amount_cents < 0 then 'negative_amount'
             when recurring_interval not in ('day', 'week', 'month', 'year')
                 then 'unknown_recurring_interval'
+            when recurring_interval_count < 1 then 'invalid_recurring_interval_count'
         end as quarantine_reason,
         case when not is_livemode then 'test_mode' end as exclusion_reason
     from renamed

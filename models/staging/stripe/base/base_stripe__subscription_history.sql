@@ -35,6 +35,8 @@ validated as (
         case
             when customer_id is null then 'missing_customer'
             when seat_quantity < 0 then 'negative_quantity'
+            {#- the marts carry seats as 32-bit integers #}
+            when seat_quantity > 2147483647 then 'quantity_out_of_range'
             when
                 subscription_status is null
                 or subscription_status not in (

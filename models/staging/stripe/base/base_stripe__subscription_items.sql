@@ -19,6 +19,8 @@ validated as (
         case
             when subscription_id is null then 'missing_subscription'
             when seat_quantity < 0 then 'negative_quantity'
+            {#- the marts carry seats as 32-bit integers #}
+            when seat_quantity > 2147483647 then 'quantity_out_of_range'
         end as quarantine_reason,
         cast(null as {{ dbt.type_string() }}) as exclusion_reason
     from renamed

@@ -8,7 +8,7 @@ renamed as (
         cast(requester_id as {{ dbt.type_string() }}) as requester_user_id,
         cast(organization_id as {{ dbt.type_string() }}) as organization_id,
         lower(trim(status)) as ticket_status,
-        lower(priority) as priority,
+        lower(trim(priority)) as priority,
         lower(type) as ticket_type,
         subject,
         via_channel,
@@ -26,6 +26,7 @@ validated as (
         case
             when requester_user_id is null then 'missing_requester'
             when created_at is null then 'missing_timestamp'
+            when ticket_status is null then 'missing_status'
             when ticket_status not in ('new', 'open', 'pending', 'hold', 'solved', 'closed')
                 then 'unknown_status'
         end as quarantine_reason,
