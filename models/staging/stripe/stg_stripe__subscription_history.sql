@@ -1,5 +1,9 @@
 with subscription_versions as (
-    select * from {{ ref('base_stripe__subscription_history') }}
+    select
+        *,
+        lead(valid_from) over (partition by subscription_id order by valid_from)
+            as next_valid_from
+    from {{ ref('base_stripe__subscription_history') }}
     where row_disposition = 'staged'
 ),
 
@@ -20,7 +24,13 @@ final as (
         trial_ended_at,
         created_at,
         valid_from,
-        valid_to,
+        {#- a version ends no later than the next one starts: versions Fivetran left
+            overlapping (an end it did not write) never count twice -#}
+        case
+            when next_valid_from is null then valid_to
+            when valid_to is null or valid_to > next_valid_from then next_valid_from
+            else valid_to
+        end as valid_to,
         synced_at
     from subscription_versions
 )
