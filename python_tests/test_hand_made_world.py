@@ -14,6 +14,7 @@ stage_definitions seed and the vars' defaults.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -577,7 +578,8 @@ def load_identity_edges(raw: RawLoader) -> None:
 
 def load_values_out_of_range(raw: RawLoader) -> None:
     # A device whose clock was reset to 1970; OldCo, a CRM account created in 1999,
-    # with an open deal whose account id arrives padded; a head count, a seat count and
+    # with an open deal whose account id arrives padded; a deal of an account nobody
+    # loaded; a head count, a seat count and
     # a price interval count no real record has; a price interval written 'Month '; an
     # NPS answer of 7.5; a ticket without a status.
     synced = {"is_deleted": False, "_fivetran_synced": "2026-06-01"}
@@ -597,6 +599,12 @@ def load_values_out_of_range(raw: RawLoader) -> None:
     raw.insert(
         "raw_salesforce.opportunity", id="006oldco", account_id=" 001oldco", name="OldCo",
         stage_name="Proposal", amount=1e15, is_closed=False, is_won=False,
+        close_date="2026-08-15", created_date="2026-06-01", last_modified_date="2026-06-01",
+        **synced,
+    )  # fmt: skip
+    raw.insert(
+        "raw_salesforce.opportunity", id="006ghost", account_id="001ghost", name="Ghost",
+        stage_name="Proposal", amount=100, is_closed=False, is_won=False,
         close_date="2026-08-15", created_date="2026-06-01", last_modified_date="2026-06-01",
         **synced,
     )  # fmt: skip
@@ -1011,3 +1019,21 @@ def test_values_out_of_range_are_quarantined_and_an_old_record_starts_no_old_his
         )
         == 1e15
     )
+
+
+def test_a_deal_of_an_account_nobody_loaded_is_staged_and_warned(hand_made):
+    assert (
+        hand_made.scalar(
+            "select account_id from analytics_staging.stg_salesforce__opportunities "
+            "where opportunity_id = '006ghost'"
+        )
+        == "001ghost"
+    )
+    tested = hand_made.dbt(
+        "test", "--select", "stg_salesforce__opportunities", vars={"as_of_date": "2026-06-30"}
+    )
+    warned = re.search(
+        r"WARN (\d+) relationships_stg_salesforce__opportunities_account_id",
+        tested.output.replace("\x1b", ""),
+    )
+    assert warned and int(warned.group(1)) == 1
