@@ -517,6 +517,15 @@ billing_history as (
     group by account_id
 ),
 
+won_deal_history as (
+    select
+        account_id,
+        min(closed_date) as first_won_deal_date
+    from opportunities
+    where is_won
+    group by account_id
+),
+
 open_billing_issues as (
     select
         days.account_id,
@@ -613,6 +622,10 @@ signals as (
                 then billing_history.first_paying_date
         end as first_paying_date,
         won_deals.last_won_deal_date,
+        case
+            when won_deal_history.first_won_deal_date <= rolling.signal_date
+                then won_deal_history.first_won_deal_date
+        end as first_won_deal_date,
         rolling.failed_payments_30d,
         rolling.failed_payments_90d,
         rolling.nps_promoters_window as nps_promoters,
@@ -652,6 +665,8 @@ signals as (
     left join won_deals
         on rolling.account_id = won_deals.account_id
         and rolling.signal_date = won_deals.signal_date
+    left join won_deal_history
+        on rolling.account_id = won_deal_history.account_id
     inner join tracked_accounts
         on rolling.account_id = tracked_accounts.account_id
     where rolling.signal_date >= tracked_accounts.range_start_date

@@ -4,7 +4,8 @@
     the stage_definitions seed; thresholds are project vars. Emits two columns:
     `stage` and `reason_codes` (comma-separated codes of the signals behind the stage;
     each code is prefixed with a comma and the first one dropped, which every
-    warehouse does alike).
+    warehouse does alike). A former customer paid once, or (without billing data)
+    signed a deal whose contract ran out.
 -#}
 {% macro lifecycle_stage_conditions() %}
     {%- set days_as_customer = dbt.datediff(
@@ -39,7 +40,8 @@
         'pql': '(' ~ pql_score_expression() ~ ' >= ' ~ var('pql_min_score') ~ ')',
         'known_contact': 'has_known_contact',
         'tenured_customer': '(' ~ days_as_customer ~ ' >= ' ~ var('dormant_inactive_days') ~ ')',
-        'former_customer': '(first_paying_date is not null)',
+        'former_customer': '(first_paying_date is not null'
+            ~ ' or (not has_billing_data and first_won_deal_date is not null))',
         'used_product': '(first_core_event_date is not null)',
     }) -%}
     {#- every atomic condition is false, never null, when its inputs are missing -#}
