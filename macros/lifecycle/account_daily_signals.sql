@@ -468,13 +468,17 @@ support_load as (
     select
         days.account_id,
         days.signal_date,
-        count(*) as unresolved_tickets,
-        count(case when tickets.is_urgent then 1 end) as urgent_unresolved_tickets
+        count(distinct periods.ticket_id) as unresolved_tickets,
+        count(distinct case when periods.is_urgent then periods.ticket_id end)
+            as urgent_unresolved_tickets
     from output_grid as days
-    inner join tickets
-        on days.account_id = tickets.account_id
-        and days.signal_date >= cast(tickets.created_at as date)
-        and (tickets.resolved_at is null or days.signal_date < cast(tickets.resolved_at as date))
+    inner join ticket_unresolved_periods as periods
+        on days.account_id = periods.account_id
+        and days.signal_date >= cast(periods.unresolved_from as date)
+        and (
+            periods.unresolved_to is null
+            or days.signal_date < cast(periods.unresolved_to as date)
+        )
     group by days.account_id, days.signal_date
 ),
 

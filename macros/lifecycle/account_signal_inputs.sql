@@ -21,6 +21,10 @@ tickets as (
     where account_id is not null
 ),
 
+ticket_unresolved_periods as (
+    select * from {{ ref('int_account_ticket_unresolved_periods') }}
+),
+
 subscriptions as (
     select * from {{ ref('int_account_subscription_periods') }}
 ),

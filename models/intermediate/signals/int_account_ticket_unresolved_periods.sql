@@ -1,0 +1,112 @@
+{#-
+    When each support ticket was unresolved, as periods: from its creation, or a change
+    back to new, open, pending or hold (a reopened ticket), to its next change to solved
+    or closed (exclusive; null while unresolved). Read from the ticket's status history;
+    its current status counts as its latest change, so a ticket solved or reopened
+    without a history row still ends or starts a period. The daily history counts a
+    ticket as unresolved on the days one of its periods covers.
+-#}
+with tickets as (
+    select * from {{ ref('int_account_support_tickets') }}
+    where account_id is not null
+),
+
+field_changes as (
+    {{ optional_ref('stg_zendesk__ticket_field_history', 'lifecycle_using_zendesk', {
+        'ticket_id': 'string', 'field_name': 'string', 'field_value': 'string',
+        'changed_at': 'timestamp',
+    }) }}
+),
+
+status_changes as (
+    select
+        field_changes.ticket_id,
+        field_changes.changed_at,
+        field_changes.field_value in ('solved', 'closed') as is_resolved
+    from field_changes
+    inner join tickets
+        on field_changes.ticket_id = tickets.ticket_id
+    where
+        field_changes.field_name = 'status'
+        and field_changes.field_value is not null
+        and field_changes.changed_at >= tickets.created_at
+),
+
+last_changes as (
+    select
+        ticket_id,
+        max(changed_at) as last_changed_at
+    from status_changes
+    group by ticket_id
+),
+
+{# creation opens a ticket; the current status is its latest state (last among
+    changes at the same time) #}
+ticket_states as (
+    select
+        ticket_id,
+        created_at as changed_at,
+        false as is_resolved,
+        0 as state_order
+    from tickets
+    union all
+    select
+        ticket_id,
+        changed_at,
+        is_resolved,
+        1 as state_order
+    from status_changes
+    union all
+    select
+        tickets.ticket_id,
+        greatest(
+            tickets.created_at,
+            coalesce(tickets.resolved_at, tickets.created_at),
+            coalesce(last_changes.last_changed_at, tickets.created_at)
+        ) as changed_at,
+        tickets.ticket_status in ('solved', 'closed') as is_resolved,
+        2 as state_order
+    from tickets
+    left join last_changes
+        on tickets.ticket_id = last_changes.ticket_id
+),
+
+ordered_states as (
+    select
+        ticket_id,
+        changed_at,
+        is_resolved,
+        state_order,
+        lag(is_resolved) over (
+            partition by ticket_id order by changed_at, state_order
+        ) as was_resolved
+    from ticket_states
+),
+
+{# the changes that flip the ticket between unresolved and resolved #}
+flips as (
+    select
+        ticket_id,
+        changed_at,
+        is_resolved,
+        lead(changed_at) over (
+            partition by ticket_id order by changed_at, state_order
+        ) as next_flip_at
+    from ordered_states
+    where was_resolved is null or is_resolved != was_resolved
+),
+
+final as (
+    select
+        flips.ticket_id,
+        tickets.account_id,
+        tickets.is_urgent,
+        flips.changed_at as unresolved_from,
+        flips.next_flip_at as unresolved_to
+    from flips
+    inner join tickets
+        on flips.ticket_id = tickets.ticket_id
+    where not flips.is_resolved
+)
+
+select * from final
