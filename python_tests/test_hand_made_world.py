@@ -636,6 +636,20 @@ def load_values_out_of_range(raw: RawLoader) -> None:
     )  # fmt: skip
 
 
+def load_shared_device_request(raw: RawLoader) -> None:
+    # Four users work on one kiosk device (over identity_max_users_per_device), and an
+    # erasure request names the device itself.
+    for user in ("u_k1", "u_k2", "u_k3", "u_k4"):
+        for hour in (10, 11):
+            raw.track("ws_kiosk", "Task Completed", f"2026-06-20 {hour}:00:00", user, "kiosk-9")
+    raw.insert(
+        "raw_privacy.erasure_requests",
+        identifier_type="anonymous_id",
+        identifier_value="kiosk-9",
+        requested_at="2026-06-25 00:00:00",
+    )
+
+
 @pytest.fixture(scope="module")
 def hand_made(tmp_path_factory) -> Warehouse:
     def load(con: duckdb.DuckDBPyConnection) -> None:
@@ -646,6 +660,7 @@ def hand_made(tmp_path_factory) -> Warehouse:
         load_crm_support_and_internal_edges(raw)
         load_identity_edges(raw)
         load_values_out_of_range(raw)
+        load_shared_device_request(raw)
 
     return build_hand_made_world(tmp_path_factory.mktemp("hand_made"), load, AS_OF)
 
@@ -796,6 +811,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("hugeco", "not_pql", None, None, None, None, None),
         ("tabco.com", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),
+        ("ws_kiosk", "not_pql", None, None, None, None, None),
         ("ws_tess", "not_pql", None, None, None, None, None),
         ("ws_unknown", "not_pql", None, None, None, None, None),
     ]
@@ -1035,5 +1051,23 @@ def test_a_deal_of_an_account_nobody_loaded_is_staged_and_warned(hand_made):
     warned = re.search(
         r"WARN (\d+) relationships_stg_salesforce__opportunities_account_id",
         tested.output.replace("\x1b", ""),
+    )
+    assert warned and int(warned.group(1)) == 1
+
+
+def test_an_erasure_request_naming_a_shared_device_erases_no_one_and_warns(hand_made):
+    # the four users' events still count: the device is no one person's
+    assert hand_made.query(
+        "select core_events_30d, active_users_30d from analytics_marts.lifecycle_state "
+        "where account_name = 'ws_kiosk'"
+    ) == [(8, 4)]
+    tested = hand_made.dbt(
+        "test",
+        "--select",
+        "assert_erasure_requests_name_a_person",
+        vars={"as_of_date": "2026-06-30"},
+    )
+    warned = re.search(
+        r"WARN (\d+) assert_erasure_requests_name_a_person", tested.output.replace("\x1b", "")
     )
     assert warned and int(warned.group(1)) == 1

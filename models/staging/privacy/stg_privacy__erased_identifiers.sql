@@ -218,14 +218,16 @@ unfollowed as (
     )
 ),
 
-{# requested identifiers, and the reached ones whose links were followed (those that
-    link nothing, such as a role address or a shared device, are not the person's) #}
+{# the requested and reached identifiers whose links were followed: one that links
+    nothing, such as a role address or a shared device, is not the person's, even when
+    a request names it (erasing it would erase the others who use it; the warning test
+    assert_erasure_requests_name_a_person lists such requests) #}
 erased_nodes as (
     select
         node_key,
         first_requested_at,
-        hop
-    from reached_0
+        0 as hop
+    from frontier_0
     {%- for hop in range(1, max_hops + 1) %}
     union all
     select

@@ -7,7 +7,13 @@ renamed as (
         cast(ticket_id as {{ dbt.type_string() }}) as ticket_id,
         cast(user_id as {{ dbt.type_string() }}) as changed_by_user_id,
         field_name,
-        value as field_value,
+        {#- only the values of the fields the project reads: the others (subject,
+            description, requester and assignee ids, custom fields) can hold personal
+            data the project has no use for and could not erase -#}
+        case
+            when field_name in ('status', 'priority', 'type', 'satisfaction_score')
+                then value
+        end as field_value,
         {{ to_utc_timestamp('updated') }} as changed_at,
         {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
     from source
