@@ -12,6 +12,7 @@ import pytest
 
 from conftest import MODELS_ONLY, ROOT, Warehouse
 from lifecycle.generator import generate
+from test_hand_made_world import RawLoader
 
 TODAY = date(2026, 6, 30)
 INCREMENTS = 5
@@ -318,3 +319,46 @@ def test_a_new_identity_link_re_attributes_old_days_as_a_rebuild_would(worlds, t
         "analytics_intermediate.int_account_activity_daily",
     ):
         assert _differences(relinked, rebuilt, relation) == (0, 0), relation
+
+
+def test_a_history_that_now_starts_earlier_is_built_from_its_new_first_day(empty_warehouse):
+    """Day 1: two anonymous devices, devB from June 12 and devA from June 15. Day 2:
+    devA signs in as a user of workspace ws_x, whose history starts on June 15. Day 3:
+    devB turns out to be the same user: ws_x's history now starts on June 12, and the
+    daily run builds it from there, as a rebuild does."""
+    warehouse = empty_warehouse
+
+    def load(days_rows) -> None:
+        con = duckdb.connect(str(warehouse.db))
+        try:
+            days_rows(RawLoader(con))
+        finally:
+            con.close()
+
+    def day_1(raw: RawLoader) -> None:
+        raw.ids = iter(range(1, 1000))
+        for day in range(12, 26):
+            raw.track(None, "Task Completed", f"2026-06-{day} 08:00:00", anonymous="devB")
+        for day in range(15, 26):
+            raw.track(None, "Task Completed", f"2026-06-{day} 09:00:00", anonymous="devA")
+
+    def day_2(raw: RawLoader) -> None:
+        raw.ids = iter(range(1000, 2000))
+        raw.identify("ud", "dana@gmail.com", "2026-06-26 08:00:00", anonymous="devA")
+        raw.group_call("ud", "ws_x", "X", "2026-06-26 08:05:00")
+        raw.track("ws_x", "Task Completed", "2026-06-26 10:00:00", user="ud")
+
+    def day_3(raw: RawLoader) -> None:
+        raw.ids = iter(range(2000, 3000))
+        raw.identify("ud", "dana@gmail.com", "2026-06-27 08:00:00", anonymous="devB")
+
+    history_sql = (
+        "select min(signal_date), count(*) from analytics_intermediate.int_account_signals_daily "
+        "join analytics_intermediate.int_accounts using (account_id) where account_name = 'X'"
+    )
+    for loader, day in ((day_1, "2026-06-25"), (day_2, "2026-06-26"), (day_3, "2026-06-27")):
+        load(loader)
+        warehouse.dbt("build", *MODELS_ONLY, vars={"as_of_date": day})
+        if day == "2026-06-26":
+            assert warehouse.query(history_sql) == [(date(2026, 6, 15), 12)]
+    assert warehouse.query(history_sql) == [(date(2026, 6, 12), 16)]
