@@ -1018,7 +1018,7 @@ def test_values_out_of_range_are_quarantined_and_an_old_record_starts_no_old_his
         "select recurring_interval from analytics_staging.stg_stripe__prices "
         "where price_id = 'price_month_spaced'"
     ) == [("month",)]
-    # OldCo's history starts at earliest_valid_date, not in 1999, and reaches as_of_date;
+    # OldCo's history starts at earliest_valid_date (2010), not in 1999, and reaches as_of_date;
     # its deal (account id padded) makes it an Opportunity
     assert stages(hand_made, ["OldCo"]) == [
         ("OldCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29)
@@ -1027,7 +1027,7 @@ def test_values_out_of_range_are_quarantined_and_an_old_record_starts_no_old_his
         "select min(d.stage_date), max(d.stage_date) "
         "from analytics_marts.lifecycle_stage_daily as d "
         "join analytics_marts.lifecycle_state using (account_id) where account_name = 'OldCo'"
-    ) == [(date(2000, 1, 1), AS_OF)]
+    ) == [(date(2010, 1, 1), AS_OF)]
     assert (
         hand_made.scalar(
             "select amount from analytics_staging.stg_salesforce__opportunities "

@@ -33,6 +33,7 @@ def world(tmp_path_factory) -> Warehouse:
         ),
         ({"as_of_date": "2026-02-30"}, "no such calendar date"),
         ({**AS_OF, "history_start_date": "yesterday"}, "history_start_date must be a date"),
+        ({**AS_OF, "earliest_valid_date": "1990-01-01"}, "earliest_valid_date must be at most"),
         ({**AS_OF, "event_lookback_days": "3) or (1=1"}, "event_lookback_days must be a number"),
         ({**AS_OF, "segment_schema": "raw_segment; drop schema x"}, "segment_schema must be"),
         ({**AS_OF, "pql_points": {"activated": "30 --"}}, "pql_points.activated must be"),

@@ -468,9 +468,8 @@ support_load as (
     select
         days.account_id,
         days.signal_date,
-        count(distinct periods.ticket_id) as unresolved_tickets,
-        count(distinct case when periods.is_urgent then periods.ticket_id end)
-            as urgent_unresolved_tickets
+        count(*) as unresolved_tickets,
+        count(case when periods.is_urgent then 1 end) as urgent_unresolved_tickets
     from output_grid as days
     inner join ticket_unresolved_periods as periods
         on days.account_id = periods.account_id

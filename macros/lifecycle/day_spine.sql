@@ -1,6 +1,5 @@
 {#- A select of one row per day from `start_date` to `end_date` (SQL date expressions,
-    inclusive), as `spine_date`; up to 100,000 days (273 years), in plain SQL on every
-    warehouse. -#}
+    inclusive), as `spine_date`; up to 10,000 days, in plain SQL on every warehouse. -#}
 {% macro day_spine(start_date, end_date) %}
     {%- set digits -%}
         (
@@ -11,11 +10,9 @@
     {%- endset %}
     select cast({{ dbt.dateadd('day', 'offsets.day_offset', start_date) }} as date) as spine_date
     from (
-        select
-            ten_thousands.digit * 10000 + thousands.digit * 1000 + hundreds.digit * 100
-            + tens.digit * 10 + ones.digit as day_offset
-        from {{ digits }} as ten_thousands
-        cross join {{ digits }} as thousands
+        select thousands.digit * 1000 + hundreds.digit * 100 + tens.digit * 10 + ones.digit
+            as day_offset
+        from {{ digits }} as thousands
         cross join {{ digits }} as hundreds
         cross join {{ digits }} as tens
         cross join {{ digits }} as ones

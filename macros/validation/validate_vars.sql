@@ -37,6 +37,16 @@
                 {%- do problems.append(name ~ ' must be a date as YYYY-MM-DD, got ' ~ (value | string | tojson)) -%}
             {%- endif -%}
         {%- endfor -%}
+        {#- the daily history's calendar (day_spine) holds 10,000 days, 90 of them look-back #}
+        {%- set earliest = var('earliest_valid_date', none) | string -%}
+        {%- set as_of = var('as_of_date', none) -%}
+        {%- if _is_date(earliest) -%}
+            {%- set end_day = modules.datetime.date.fromisoformat(as_of | string)
+                if as_of and _is_date(as_of | string) else modules.datetime.date.today() -%}
+            {%- if (end_day - modules.datetime.date.fromisoformat(earliest)).days > 9900 -%}
+                {%- do problems.append('earliest_valid_date must be at most 9900 days before as_of_date (the daily history spans at most 10,000 days), got ' ~ (earliest | tojson)) -%}
+            {%- endif -%}
+        {%- endif -%}
         {%- for source_name in ['raw', 'salesforce', 'segment', 'stripe', 'zendesk', 'privacy', 'restricted'] -%}
             {%- for kind in ['database', 'schema'] -%}
                 {%- set value = var(source_name ~ '_' ~ kind, none) -%}

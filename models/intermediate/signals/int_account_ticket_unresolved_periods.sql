@@ -3,8 +3,9 @@
     back to new, open, pending or hold (a reopened ticket), to its next change to solved
     or closed (exclusive; null while unresolved). Read from the ticket's status history;
     its current status counts as its latest change, so a ticket solved or reopened
-    without a history row still ends or starts a period. The daily history counts a
-    ticket as unresolved on the days one of its periods covers.
+    without a history row still ends or starts a period. A ticket's periods never
+    overlap (an empty one, solved the instant it opened, is left out), so the daily
+    history counts a ticket once on each day one of its periods covers.
 -#}
 with tickets as (
     select * from {{ ref('int_account_support_tickets') }}
@@ -106,7 +107,9 @@ final as (
     from flips
     inner join tickets
         on flips.ticket_id = tickets.ticket_id
-    where not flips.is_resolved
+    where
+        not flips.is_resolved
+        and (flips.next_flip_at is null or flips.next_flip_at > flips.changed_at)
 )
 
 select * from final
