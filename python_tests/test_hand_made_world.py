@@ -579,9 +579,8 @@ def load_identity_edges(raw: RawLoader) -> None:
 def load_values_out_of_range(raw: RawLoader) -> None:
     # A device whose clock was reset to 1970; OldCo, a CRM account created in 1999,
     # with an open deal whose account id arrives padded; a deal of an account nobody
-    # loaded; a head count, a seat count and
-    # a price interval count no real record has; a price interval written 'Month '; an
-    # NPS answer of 7.5; a ticket without a status.
+    # loaded; a head count, a seat count and a price interval count no real record has;
+    # a price interval written 'Month '; an NPS answer of 7.5; a ticket without a status.
     synced = {"is_deleted": False, "_fivetran_synced": "2026-06-01"}
     raw.insert(
         "raw_segment.tracks",

@@ -62,9 +62,9 @@
     {%- do c.update({
         'subscription_ended': '(not ' ~ c.is_customer ~ ' and ' ~ c.former_customer ~ ')',
     }) -%}
-    {#- dormant: long-term inactive, or a subscription that ended (a former customer is
-        dormant from the day it stops paying, active or not); never while an opportunity
-        is open or a problem was just confirmed -#}
+    {#- dormant: long-term inactive, or a subscription or contract that ended (a former
+        customer is dormant from the day it stops being one, active or not); never while
+        an opportunity is open or a problem was just confirmed -#}
     {%- do c.update({
         'dormant': '(not ' ~ c.open_opportunity ~ ' and not ' ~ c.problem_confirmed
             ~ ' and (' ~ c.subscription_ended ~ ' or (' ~ c.inactive ~ ' and (('
