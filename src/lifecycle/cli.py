@@ -149,7 +149,9 @@ def _demo(args: argparse.Namespace) -> int:
         args.db, seed=args.seed, scale=args.scale, today=args.today, activity=args.activity
     )
     _print_generation(result)
-    run_dbt(["build"], args.db, vars={"as_of_date": result.as_of_date})
+    # a new world each time: rebuild the incremental models from it, whatever an
+    # earlier demo (or an earlier version of the project) left in the file
+    run_dbt(["build", "--full-refresh"], args.db, vars={"as_of_date": result.as_of_date})
     run_dbt(["source", "freshness"], args.db)
     print(render(summarize(args.db)))
     print(
