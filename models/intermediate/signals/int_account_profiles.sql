@@ -188,8 +188,12 @@ final as (
             backfill decades of days -#}
         greatest(
             least(
-                coalesce(cast(firmographics.first_seen_at as date), firmographics.first_activity_date),
-                coalesce(firmographics.first_activity_date, cast(firmographics.first_seen_at as date))
+                coalesce(
+                    cast(firmographics.first_seen_at as date), firmographics.first_activity_date
+                ),
+                coalesce(
+                    firmographics.first_activity_date, cast(firmographics.first_seen_at as date)
+                )
             ),
             cast('{{ var('earliest_valid_date') }}' as date)
         ) as history_start_date,
