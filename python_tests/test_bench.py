@@ -129,7 +129,9 @@ def test_a_phase_reports_its_own_peak_memory_not_the_bench_process(tmp_path):
 
 
 def test_a_tiny_bench_measures_every_phase_and_writes_its_figures(tmp_path):
-    """The whole `make bench` run on a tiny world: four dbt builds, identity alone, JSON."""
+    """The whole `make bench` run on a tiny world: four dbt builds (the two with tests as
+    the nightly selector runs them: data tests, no unit tests), the unit tests alone,
+    identity alone, JSON."""
     lines: list[str] = []
     result = bench.run_bench(
         tmp_path / "bench", tmp_path / "results", events=20_000, accounts=100, progress=lines.append
@@ -140,6 +142,7 @@ def test_a_tiny_bench_measures_every_phase_and_writes_its_figures(tmp_path):
         "incremental_build_without_tests",
         "full_build",
         "incremental_build",
+        "unit_tests",
     ]
     assert all(phase.ok and phase.seconds > 0 for phase in result.phases)
     seconds = {phase.name: phase.seconds for phase in result.phases}
@@ -150,9 +153,23 @@ def test_a_tiny_bench_measures_every_phase_and_writes_its_figures(tmp_path):
         seconds["incremental_build"] / seconds["full_build"], 3
     )
     assert sum(result.rows["appended_for_incremental"].values()) > 0
+    ran = {
+        name: _resource_types(tmp_path / "bench" / name / "target" / "run_results.json")
+        for name in names
+    }
+    for nightly in ("full_build", "incremental_build"):
+        assert {"model", "test"} <= ran[nightly] and "unit_test" not in ran[nightly]
+    assert "unit_test" in ran["unit_tests"] and not {"model", "test"} & ran["unit_tests"]
+    assert not {"test", "unit_test"} & ran["full_build_without_tests"]
     assert set(result.slowest_nodes) == set(names)
 
     written = json.loads((tmp_path / "results" / "bench-latest.json").read_text())
     assert written["ratios"] == result.ratios
     assert [phase["name"] for phase in written["phases"]] == names
     assert "incremental_build_without_tests" in lines[-2]  # the printed table
+
+
+def _resource_types(run_results) -> set[str]:
+    """The kinds of node a dbt run ran (model, test, unit_test, ...)."""
+    results = json.loads(run_results.read_text())["results"]
+    return {result["unique_id"].split(".")[0] for result in results}
