@@ -161,6 +161,14 @@ def test_a_tiny_bench_measures_every_phase_and_writes_its_figures(tmp_path):
         assert {"model", "test"} <= ran[nightly] and "unit_test" not in ran[nightly]
     assert "unit_test" in ran["unit_tests"] and not {"model", "test"} & ran["unit_tests"]
     assert not {"test", "unit_test"} & ran["full_build_without_tests"]
+    for name in names:  # the split names what ran, and no more time than the phase took
+        split = result.time_split[name]
+        assert {kind.split(" ")[0] for kind in split["node_seconds"]} == ran[name]
+        assert 0 < split["seconds_before_nodes"] < seconds[name]
+    assert any(
+        kind.startswith("model (incremental)")
+        for kind in result.time_split["incremental_build"]["node_seconds"]
+    )
     assert set(result.slowest_nodes) == set(names)
 
     written = json.loads((tmp_path / "results" / "bench-latest.json").read_text())

@@ -72,6 +72,7 @@ class BenchResult:
     baseline: dict
     phases: list[Phase] = field(default_factory=list)
     slowest_nodes: dict[str, list[dict]] = field(default_factory=dict)
+    time_split: dict[str, dict] = field(default_factory=dict)
     rows: dict = field(default_factory=dict)
     identity: dict = field(default_factory=dict)
     ratios: dict = field(default_factory=dict)
@@ -263,6 +264,25 @@ def slowest_nodes(run_results: Path, n: int = 10) -> list[dict]:
     ]
 
 
+def time_split(run_results: Path, wall_seconds: float) -> dict:
+    """Where a dbt phase's time went: before the first node (start-up and parsing the
+    project), and the summed node seconds by kind of node, models by materialization
+    (a table model is rebuilt whole on every run, an incremental one is not)."""
+    run = json.loads(run_results.read_text())
+    manifest = json.loads((run_results.parent / "manifest.json").read_text())
+    node_seconds: dict[str, float] = {}
+    for node in run["results"]:
+        kind = node["unique_id"].split(".")[0]
+        if kind == "model":
+            materialized = manifest["nodes"][node["unique_id"]]["config"]["materialized"]
+            kind = f"model ({materialized})"
+        node_seconds[kind] = node_seconds.get(kind, 0.0) + node["execution_time"]
+    return {
+        "seconds_before_nodes": round(max(wall_seconds - run["elapsed_time"], 0.0), 2),
+        "node_seconds": {kind: round(sec, 2) for kind, sec in sorted(node_seconds.items())},
+    }
+
+
 def seconds_by_folder(run_results: Path, folder: str) -> float:
     """Summed execution time of the models whose unique id names `folder`'s models."""
     manifest = json.loads((run_results.parent / "manifest.json").read_text())
@@ -451,6 +471,7 @@ def run_bench(
         if not phase.ok:
             raise RuntimeError(f"{name} failed; see {work / 'dbt.log'}")
         result.slowest_nodes[name] = slowest_nodes(work / "target" / "run_results.json")
+        result.time_split[name] = time_split(work / "target" / "run_results.json", phase.seconds)
         return phase
 
     def append_next_day() -> dict[str, int]:
@@ -529,6 +550,13 @@ def render(result: BenchResult) -> str:
     lines.append(f"{'phase':<34}{'seconds':>10}{'peak RSS MiB':>15}")
     for p in result.phases:
         lines.append(f"{p.name:<34}{p.seconds:>10.1f}{p.peak_rss_mib:>15,.0f}")
+    lines.append("")
+    lines.append("where each phase's time went (start-up and parsing; node seconds, two threads):")
+    for name, split in result.time_split.items():
+        nodes = ", ".join(f"{kind} {sec:.1f}" for kind, sec in split["node_seconds"].items())
+        lines.append(
+            f"  {name}: before the first node {split['seconds_before_nodes']:.1f}; {nodes}"
+        )
     lines.append("")
     lines.append("ratios (target):")
     for key, value in result.ratios.items():
