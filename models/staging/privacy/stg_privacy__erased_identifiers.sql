@@ -17,7 +17,14 @@
     workspaces and email domains) let the snapshot drop accounts the erasure removed.
 -#}
 {%- set max_hops = number_var('erasure_max_hops') -%}
-{%- set device_logins = ['identifies', 'tracks', 'pages', 'group_calls', 'nps_responses'] -%}
+{#- the event tables that log a device in as a user, and the column naming the workspace -#}
+{%- set device_logins = [
+    ('identifies', none),
+    ('tracks', 'context_group_id'),
+    ('pages', none),
+    ('group_calls', 'group_id'),
+    ('nps_responses', none),
+] -%}
 {%- set id_types = "('" ~ erasure_identifier_types() | join("', '") ~ "')" -%}
 {%- set shared_above = var('identity_max_users_per_device') -%}
 {#- the event tables' links are read only when there is a request: they are large -#}
@@ -73,15 +80,28 @@ requested as (
         and nullif(trim(identifier_value), '') is not null
 ),
 
-pairs as (
-    {%- for relation in device_logins %}
-    select distinct
-        'anonymous_id:' || nullif(trim(anonymous_id), '') as left_key,
-        'user_id:' || nullif(trim(user_id), '') as right_key
+{# each device, user and workspace seen together in the events: the tables are large
+    and these combinations few, so they are made distinct before anything is trimmed #}
+event_logins as {{ cte_materialized() }} (
+    {%- for relation, workspace in device_logins %}
+    {%- if not loop.first %}
+    union
+    {%- endif %}
+    select
+        anonymous_id,
+        user_id,
+        {{ workspace if workspace else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as workspace_id
     from {{ relation }}
     {{ when_requested }}
-    union all
     {%- endfor %}
+),
+
+pairs as (
+    select
+        'anonymous_id:' || nullif(trim(anonymous_id), '') as left_key,
+        'user_id:' || nullif(trim(user_id), '') as right_key
+    from event_logins
+    union all
     select
         case
             when nullif(trim(user_id), '') is not null then 'user_id:' || trim(user_id)
@@ -259,30 +279,29 @@ person_identifiers as (
     group by node_key
 ),
 
-{# the person's workspaces and email domains, company identifiers the snapshot uses to
-    recognise accounts that existed only through the person #}
+{# the person's devices and users, and the workspaces they used: company identifiers
+    the snapshot uses to recognise accounts that existed only through the person #}
+erased_logins as (
+    select
+        identifier_type,
+        identifier_value,
+        first_requested_at
+    from person_identifiers
+    where identifier_type in ('anonymous_id', 'user_id')
+),
+
+{# plus the person's email domains #}
 company_identifiers as (
-    {%- for relation, workspace in [('group_calls', 'group_id'), ('tracks', 'context_group_id')] %}
+    {%- for login in ['anonymous_id', 'user_id'] %}
     select
         'workspace' as identifier_type,
-        nullif(trim({{ workspace }}), '') as identifier_value,
-        (
-            select min(erased.first_requested_at) as first_requested_at
-            from person_identifiers as erased
-        ) as first_requested_at
-    from {{ relation }}
-    where
-        nullif(trim({{ workspace }}), '') is not null
-        and (
-            nullif(trim(anonymous_id), '') in (
-                select erased.identifier_value from person_identifiers as erased
-                where erased.identifier_type = 'anonymous_id'
-            )
-            or nullif(trim(user_id), '') in (
-                select erased.identifier_value from person_identifiers as erased
-                where erased.identifier_type = 'user_id'
-            )
-        )
+        nullif(trim(event_logins.workspace_id), '') as identifier_value,
+        erased_logins.first_requested_at
+    from event_logins
+    inner join erased_logins
+        on nullif(trim(event_logins.{{ login }}), '') = erased_logins.identifier_value
+        and erased_logins.identifier_type = '{{ login }}'
+    where nullif(trim(event_logins.workspace_id), '') is not null
     union all
     {%- endfor %}
     select
