@@ -18,8 +18,7 @@
 }}
 
 {%- if is_incremental() -%}
-{%- set first_day = dbt.dateadd('day', -number_var('event_lookback_days'), 'max(last_loaded_date)') -%}
-{%- set reprocess_from = '(select cast(' ~ first_day ~ ' as date) from ' ~ this ~ ')' -%}
+{%- set reprocess_day = reprocess_from('last_loaded_date', number_var('event_lookback_days')) -%}
 {%- endif %}
 
 {#- read twice (the days to recount, then their events) rather than held in memory -#}
@@ -31,7 +30,7 @@ touched_days as (
     select distinct cast(occurred_at as date) as event_date
     from tracks
     {%- if is_incremental() %}
-    where loaded_date >= {{ reprocess_from }} or loaded_date = cast('1970-01-01' as date)
+    where loaded_date >= {{ reprocess_day }} or loaded_date = cast('1970-01-01' as date)
     {%- endif %}
 ),
 

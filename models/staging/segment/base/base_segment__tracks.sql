@@ -21,20 +21,22 @@
 
 {%- set no_load_day = "cast('1970-01-01' as date)" -%}
 {%- if is_incremental() -%}
-{%- set first_day = dbt.dateadd('day', -number_var('event_lookback_days'), 'max(loaded_date)') -%}
-{%- set reprocess_from = '(select cast(' ~ first_day ~ ' as date) from ' ~ this ~ ')' -%}
+{%- set reprocess_day = reprocess_from('loaded_date', number_var('event_lookback_days')) -%}
+{%- set since = 'cast(' ~ reprocess_day ~ ' as ' ~ dbt.type_timestamp() ~ ')' -%}
 {%- endif %}
-
-{#- the load time, from the raw columns: an incremental run picks its batch before
-    renaming and trimming, so it trims only the rows it triages -#}
 {%- set raw_loaded_at = 'coalesce(' ~ to_utc_timestamp('uuid_ts') ~ ', '
     ~ to_utc_timestamp('received_at') ~ ')' %}
 
+{#- an incremental run's batch is picked on the raw load columns (uuid_ts, else
+    received_at) against a literal day, before renaming and trimming: the scan then
+    reads only the batch's rows and only those are trimmed -#}
 with source as (
     select * from {{ source('segment', 'tracks') }}
     {%- if is_incremental() %}
-    where {{ raw_loaded_at }} is null
-        or cast({{ raw_loaded_at }} as date) >= {{ reprocess_from }}
+    where uuid_ts >= {{ since }}
+    union all
+    select * from {{ source('segment', 'tracks') }}
+    where uuid_ts is null and (received_at is null or received_at >= {{ since }})
     {%- endif %}
 ),
 
@@ -64,7 +66,7 @@ earlier_copies as (
         message_id,
         cast(count(*) as {{ dbt.type_bigint() }}) as copy_count
     from {{ this }}
-    where loaded_date < {{ reprocess_from }} and loaded_date != {{ no_load_day }}
+    where loaded_date < {{ reprocess_day }} and loaded_date != {{ no_load_day }}
         and message_id in (select batch.message_id from batch)
     group by message_id
     {%- else %}
