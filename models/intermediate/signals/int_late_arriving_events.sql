@@ -12,8 +12,15 @@
 {%- set lookback_days = -number_var('event_lookback_days') %}
 {%- set lookback_start = dbt.dateadd('day', lookback_days, 'latest_load.latest_loaded_date') %}
 
-with tracks as (
+{#- read twice, the latest load day from one column, rather than held in memory -#}
+with tracks as {{ cte_not_materialized() }} (
     select * from {{ ref('stg_segment__tracks') }}
+    where loaded_date != cast('1970-01-01' as date)
+),
+
+latest_load as (
+    select max(loaded_date) as latest_loaded_date
+    from tracks
 ),
 
 with_lateness as (
@@ -26,12 +33,6 @@ with_lateness as (
         loaded_date,
         cast(occurred_at as date) as event_date
     from tracks
-    where loaded_date != cast('1970-01-01' as date)
-),
-
-latest_load as (
-    select max(loaded_date) as latest_loaded_date
-    from with_lateness
 ),
 
 final as (
