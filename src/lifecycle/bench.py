@@ -255,6 +255,12 @@ def dbt_command(args: list[str], work: Path, as_of: date) -> list[str]:
     ]
 
 
+def run_artifacts(run_results: Path) -> tuple[dict, dict]:
+    """A dbt phase's run_results.json and the manifest.json written beside it."""
+    manifest = json.loads((run_results.parent / "manifest.json").read_text())
+    return json.loads(run_results.read_text()), manifest
+
+
 def slowest_nodes(run_results: Path, n: int = 10) -> list[dict]:
     results = json.loads(run_results.read_text())["results"]
     ranked = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:n]
@@ -268,8 +274,7 @@ def time_split(run_results: Path, wall_seconds: float) -> dict:
     """Where a dbt phase's time went: before the first node (start-up and parsing the
     project), and the summed node seconds by kind of node, models by materialization
     (a table model is rebuilt whole on every run, an incremental one is not)."""
-    run = json.loads(run_results.read_text())
-    manifest = json.loads((run_results.parent / "manifest.json").read_text())
+    run, manifest = run_artifacts(run_results)
     node_seconds: dict[str, float] = {}
     for node in run["results"]:
         kind = node["unique_id"].split(".")[0]
@@ -285,14 +290,13 @@ def time_split(run_results: Path, wall_seconds: float) -> dict:
 
 def seconds_by_folder(run_results: Path, folder: str) -> float:
     """Summed execution time of the models whose unique id names `folder`'s models."""
-    manifest = json.loads((run_results.parent / "manifest.json").read_text())
+    run, manifest = run_artifacts(run_results)
     in_folder = {
         uid
         for uid, node in manifest["nodes"].items()
         if node["resource_type"] == "model" and node["original_file_path"].startswith(folder)
     }
-    results = json.loads(run_results.read_text())["results"]
-    return round(sum(r["execution_time"] for r in results if r["unique_id"] in in_folder), 2)
+    return round(sum(r["execution_time"] for r in run["results"] if r["unique_id"] in in_folder), 2)
 
 
 def identity_graph_sql(copies: int) -> str:

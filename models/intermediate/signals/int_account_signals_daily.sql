@@ -42,8 +42,8 @@
 {%- set rolling_sums = 'windows' -%}
 {%- if is_incremental() -%}
 {%- set reprocess_days = number_var('history_reprocess_days') -%}
-{%- set reprocess_from = dbt.dateadd('day', 1 - reprocess_days, 'max(signal_date)') -%}
-{%- set range_start = '(select ' ~ reprocess_from ~ ' from ' ~ this ~ ')' -%}
+{%- set reprocess_start = dbt.dateadd('day', 1 - reprocess_days, 'max(signal_date)') -%}
+{%- set range_start = '(select ' ~ reprocess_start ~ ' from ' ~ this ~ ')' -%}
 {%- set last_built_day = '(select max(signal_date) from ' ~ this ~ ')' -%}
 {%- set erased = ref('stg_privacy__erased_identifiers') -%}
 {%- set profiles = ref('int_account_profiles') -%}
