@@ -44,11 +44,13 @@ lint: setup
 	$(BIN)/ruff format --check src python_tests
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
+# The same --vars on every command against the test warehouse: dbt then reuses the
+# build's parse of the project instead of parsing it again (about 7 s each).
 test-dbt: setup
 	rm -f $(TEST_DB)
 	$(BIN)/lifecycle --db $(TEST_DB) generate $(TEST_WORLD)
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt build --vars '{as_of_date: "$(TODAY)"}'
-	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt source freshness
+	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt source freshness --vars '{as_of_date: "$(TODAY)"}'
 
 # Metadata gates, on the warehouse test-dbt built: every column documented, column test
 # coverage, dbt-score (thresholds and project rules in pyproject.toml), and MetricFlow's
@@ -60,10 +62,11 @@ metadata: setup
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt-score lint
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/mf validate-configs
 
-# Two workers, each taking whole test files (their worlds are module fixtures); the
-# slowest tests are listed at the end.
+# Two workers, each taking whole test files (their worlds are module fixtures) in the
+# order python_tests/conftest.py gives them, the slowest first; the slowest tests are
+# listed at the end.
 pytest: setup chromium
-	$(BIN)/pytest -n 2 --dist loadfile --durations=15
+	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=15
 
 # The dashboard's browser test drives Debian's Chromium (Playwright downloads no browser),
 # or the Chromium/Chrome binary LIFECYCLE_CHROMIUM names. Installed here when missing;

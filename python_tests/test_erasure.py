@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pytest
 
-from conftest import MODELS_ONLY, ROOT, Warehouse
+from conftest import MODELS_ONLY, ROOT, WITHOUT_UNIT_TESTS, Warehouse
 from lifecycle.generator import generate
 
 TODAY = date(2026, 6, 30)
@@ -93,7 +93,7 @@ def erased(tmp_path_factory):
     daily.dbt("build", *MODELS_ONLY, vars=today)
 
     rebuilt = daily.copy_to(base / "rebuilt")
-    rebuilt.dbt("build", "--full-refresh", "--exclude", "test_type:unit", vars=today)
+    rebuilt.dbt("build", "--full-refresh", *WITHOUT_UNIT_TESTS, vars=today)
     return daily, rebuilt, person_id, identifiers
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT, Warehouse, build_hand_made_world, copy_project
+from conftest import ROOT, WITHOUT_UNIT_TESTS, Warehouse, build_hand_made_world, copy_project
 
 AS_OF = date(2026, 6, 30)
 
@@ -953,7 +953,12 @@ def test_signups_without_group_calls_padded_and_junk_emails_resolve_as_loaded(ha
 def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_made, tmp_path):
     warehouse = hand_made.copy_to(tmp_path / "crm_and_product_only")
     switched_off = {"lifecycle_using_stripe": False, "lifecycle_using_zendesk": False}
-    warehouse.dbt("build", "--full-refresh", vars={"as_of_date": AS_OF.isoformat(), **switched_off})
+    warehouse.dbt(
+        "build",
+        "--full-refresh",
+        *WITHOUT_UNIT_TESTS,
+        vars={"as_of_date": AS_OF.isoformat(), **switched_off},
+    )
 
     stage_of = dict(
         warehouse.query("select account_name, stage from analytics_marts.lifecycle_state")

@@ -12,7 +12,7 @@ import networkx as nx
 import pyarrow as pa
 import pytest
 
-from conftest import DBT, ROOT, TODAY
+from conftest import DBT, ROOT, TODAY, WITHOUT_UNIT_TESTS
 
 ITERATIONS = 30
 
@@ -168,7 +168,7 @@ def test_a_chain_of_two_thousand_identifiers_is_one_person_after_one_build(empty
     _identify(con, rows)
     con.close()
 
-    empty_warehouse.dbt("build", vars={"as_of_date": TODAY.isoformat()})
+    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()})
 
     persons = empty_warehouse.query(
         "select anonymous_id_count, user_id_count from analytics_intermediate.int_persons"
@@ -178,7 +178,7 @@ def test_a_chain_of_two_thousand_identifiers_is_one_person_after_one_build(empty
 
 def test_person_ids_survive_a_full_refresh_and_a_new_device(small_world, tmp_path):
     warehouse = small_world.copy_to(tmp_path)
-    select = ["--select", "+int_person_accounts"]
+    select = ["--select", "+int_person_accounts", *WITHOUT_UNIT_TESTS]
     mapping_sql = (
         "select node_key, person_id from analytics_intermediate.int_person_identifiers "
         "order by node_key"
@@ -243,7 +243,7 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
     )
     con.close()
 
-    empty_warehouse.dbt("build", vars={"as_of_date": TODAY.isoformat()})
+    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()})
 
     def person_of(node_key):
         rows = empty_warehouse.query(

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import MODELS_ONLY, ROOT, Warehouse
+from conftest import MODELS_ONLY, ROOT, WITHOUT_UNIT_TESTS, Warehouse
 from lifecycle.generator import generate
 from test_hand_made_world import RawLoader
 
@@ -123,7 +123,7 @@ def worlds(tmp_path_factory):
         # The data tests run on the last increment (and on the full build).
         incremental.dbt(
             "build",
-            *(MODELS_ONLY if k < INCREMENTS else ["--exclude", "test_type:unit"]),
+            *(MODELS_ONLY if k < INCREMENTS else WITHOUT_UNIT_TESTS),
             *(["--full-refresh"] if k == 0 else []),
             vars={**vars_, "as_of_date": day.isoformat()},
         )
@@ -138,8 +138,7 @@ def worlds(tmp_path_factory):
     full.dbt(
         "build",
         "--full-refresh",
-        "--exclude",
-        "test_type:unit",
+        *WITHOUT_UNIT_TESTS,
         vars={**vars_, "as_of_date": TODAY.isoformat()},
     )
     return incremental, full, vars_
@@ -243,7 +242,7 @@ def test_events_later_than_the_window_are_counted_and_warned(worlds, tmp_path):
             f"from raw_segment.tracks where user_id is not null order by id limit {count}"
         )
     result = late_copy.dbt(
-        "build", "--exclude", "test_type:unit", vars={**vars_, "as_of_date": TODAY.isoformat()}
+        "build", *WITHOUT_UNIT_TESTS, vars={**vars_, "as_of_date": TODAY.isoformat()}
     )
     late = late_copy.query(
         "select count(*), min(days_late) from analytics_intermediate.int_late_arriving_events "
@@ -311,7 +310,7 @@ def test_a_new_identity_link_re_attributes_old_days_as_a_rebuild_would(worlds, t
     assert rewritten == counted
     assert of_the_person >= of_the_device > 0
     rebuilt = relinked.copy_to(tmp_path / "rebuilt")
-    rebuilt.dbt("build", "--full-refresh", "--exclude", "test_type:unit", vars=build)
+    rebuilt.dbt("build", "--full-refresh", *WITHOUT_UNIT_TESTS, vars=build)
     # The daily history keeps its days before the last history_reprocess_days as they
     # were until a full refresh (as for events later than the lookback): not compared.
     for relation in (

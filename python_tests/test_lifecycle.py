@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import duckdb
 
-from conftest import ROOT, Warehouse
+from conftest import ROOT, WITHOUT_UNIT_TESTS, Warehouse
 from lifecycle.generator import generate
 from lifecycle.summary import render, summarize
 
@@ -28,7 +28,7 @@ def test_all_nine_stages_occur_in_the_default_world_and_the_summary_shows_them(t
     db = tmp_path / "warehouse.duckdb"
     result = generate(db, seed=42, scale=1.0, today=date(2026, 6, 30))
     warehouse = Warehouse(db, ROOT, tmp_path)
-    warehouse.dbt("build", vars={"as_of_date": result.as_of_date})
+    warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": result.as_of_date})
 
     counts = dict(
         warehouse.query(
@@ -53,11 +53,13 @@ def test_stage_history_snapshots_and_incremental_runs_agree(tmp_path):
     # Day one: a full build as of the end of May, then an incremental build a month
     # later. Each `dbt build` snapshots lifecycle_state and runs every data test,
     # including the one comparing the incrementally built history with the state.
-    warehouse.dbt("build", "--full-refresh", vars={"as_of_date": first.isoformat()})
+    warehouse.dbt(
+        "build", "--full-refresh", *WITHOUT_UNIT_TESTS, vars={"as_of_date": first.isoformat()}
+    )
     stages_first = dict(
         warehouse.query("select account_id, stage from analytics_marts.lifecycle_state")
     )
-    warehouse.dbt("build", vars={"as_of_date": second.isoformat()})
+    warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": second.isoformat()})
     stages_second = dict(
         warehouse.query("select account_id, stage from analytics_marts.lifecycle_state")
     )

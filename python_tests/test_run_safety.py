@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DBT, MODELS_ONLY, ROOT, TODAY, Warehouse, copy_project, repr_vars
+from conftest import (
+    DBT,
+    MODELS_ONLY,
+    ROOT,
+    TODAY,
+    WITHOUT_UNIT_TESTS,
+    Warehouse,
+    copy_project,
+    repr_vars,
+)
 from lifecycle.generator import PII_SALT_ENV, generate
 
 AS_OF = {"as_of_date": TODAY.isoformat()}
@@ -53,7 +62,7 @@ def test_a_bad_var_stops_the_run_before_any_sql(tmp_path, vars_, message):
 
 
 def _dbt_process(warehouse: Warehouse, folder: str, log: Path) -> subprocess.Popen:
-    command = [str(DBT), "build", "--project-dir", str(ROOT), "--exclude", "test_type:unit"]
+    command = [str(DBT), "build", "--project-dir", str(ROOT), *WITHOUT_UNIT_TESTS]
     command += ["--target-path", str(warehouse.work_dir / folder / "target")]
     command += ["--log-path", str(warehouse.work_dir / folder / "logs")]
     command += ["--vars", repr_vars(AS_OF)]
@@ -94,7 +103,7 @@ def test_a_second_build_on_a_busy_warehouse_fails_fast_and_the_first_completes(w
     print(f"second build refused after {second_seconds:.1f} s")
 
     # Nothing is corrupted: every data test passes on what the first build wrote.
-    tested = world.dbt("test", "--exclude", "test_type:unit", vars=AS_OF)
+    tested = world.dbt("test", *WITHOUT_UNIT_TESTS, vars=AS_OF)
     assert tested.ok and "ERROR=0" in tested.output and "FAIL " not in tested.output
     assert world.scalar("select count(*) from analytics_marts.lifecycle_state") > 0
 
@@ -120,7 +129,7 @@ def test_secrets_never_reach_logs_or_artifacts(tmp_path, monkeypatch):
     warehouse = Warehouse(tmp_path / "warehouse.duckdb", project, tmp_path)
     generate(warehouse.db, seed=17, scale=0.03, today=TODAY)
     assert warehouse.scalar("select salt from restricted.pii_salt") == salt
-    warehouse.dbt("--debug", "build", "--exclude", "test_type:unit", vars=AS_OF)
+    warehouse.dbt("--debug", "build", *WITHOUT_UNIT_TESTS, vars=AS_OF)
     warehouse.dbt("docs", "generate", vars=AS_OF)
     hashed = warehouse.scalar(
         "select count(*) from analytics_marts.person_status where email_hash is not null"

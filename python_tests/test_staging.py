@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
-from conftest import ROOT, TODAY, Warehouse, copy_project
+from conftest import ROOT, TODAY, WITHOUT_UNIT_TESTS, Warehouse, copy_project
 from lifecycle.contract import load_contract
 
 
@@ -166,6 +167,30 @@ def test_reconciliation_fails_when_a_staging_model_silently_filters_rows(tmp_pat
     assert "FAIL" in result.output and "reconciles_with_source_stg_segment__tracks" in result.output
 
 
+def test_the_composite_key_test_reports_each_repeated_key_nulls_included(tmp_path, small_world):
+    """unique_combination_of_columns groups rows by a hash of their columns first; a key
+    repeated with a null in it is still grouped and reported, once per repeated key."""
+    warehouse = small_world.copy_to(tmp_path)
+    daily = "analytics_intermediate.int_product_events_daily"
+    warehouse.execute(
+        f"insert into {daily} select * from {daily} where user_id is null "
+        "order by event_date, anonymous_id, event_name limit 2"
+    )
+    result = warehouse.dbt(
+        "test",
+        "--select",
+        "int_product_events_daily,test_name:unique_combination_of_columns",
+        vars={"as_of_date": TODAY.isoformat()},
+        check=False,
+    )
+    assert not result.ok
+    failed = re.search(
+        r"FAIL (\d+) unique_combination_of_columns_int_product_events_daily",
+        result.output.replace("\x1b", ""),
+    )
+    assert failed and int(failed.group(1)) == 2, result.output[-3000:]
+
+
 def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
     empty_warehouse: Warehouse,
 ):
@@ -208,7 +233,9 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         """
     )
     # +staging: staging and what it reads (the identity_exclusions seed of the erasure scope).
-    empty_warehouse.dbt("build", "--select", "+staging", vars={"as_of_date": "2026-06-30"})
+    empty_warehouse.dbt(
+        "build", "--select", "+staging", *WITHOUT_UNIT_TESTS, vars={"as_of_date": "2026-06-30"}
+    )
 
     tracks = empty_warehouse.query(
         "select message_id, user_id, received_at::varchar "
