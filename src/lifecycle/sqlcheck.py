@@ -17,8 +17,10 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
-# Snowflake functions the project may use that sqlglot models only as anonymous calls.
-KNOWN_SNOWFLAKE_FUNCTIONS: frozenset[str] = frozenset()
+# Snowflake functions the project may use that sqlglot models only as anonymous calls:
+# HASH(expr, ...), a signed 64-bit hash of one or more values (DuckDB has the same name
+# and arguments), which unique_combination_of_columns groups rows by.
+KNOWN_SNOWFLAKE_FUNCTIONS: frozenset[str] = frozenset({"HASH"})
 
 T = exp.DataType.Type
 SNOWFLAKE_TYPES = frozenset(
