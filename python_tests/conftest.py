@@ -114,14 +114,14 @@ class Warehouse:
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         }
         saved_parse = _saved_parse(self.project_dir, database, vars)
-        if saved_parse and saved_parse.exists():
+        if saved_parse.exists():
             target.mkdir(parents=True, exist_ok=True)
             shutil.copy(saved_parse, target / "partial_parse.msgpack")
         self.work_dir.mkdir(parents=True, exist_ok=True)
         proc = subprocess.run(
             command, cwd=self.work_dir, env=env, capture_output=True, text=True, check=False
         )
-        if saved_parse and (target / "partial_parse.msgpack").exists():
+        if (target / "partial_parse.msgpack").exists():
             # written aside, then renamed: another worker may be reading the same entry
             written = saved_parse.with_suffix(f".{os.getpid()}")
             shutil.copy(target / "partial_parse.msgpack", written)
@@ -166,13 +166,12 @@ def repr_vars(values: dict) -> str:
     return json.dumps(values)
 
 
-def _saved_parse(project_dir: Path, database: str, vars: dict | None) -> Path | None:
-    """Where the parse of a project for this database file name and these vars is kept."""
-    cache = os.environ.get(PARSE_CACHE_ENV)
-    if not cache:
-        return None
+def _saved_parse(project_dir: Path, database: str, vars: dict | None) -> Path:
+    """Where the parse of a project for this database file name and these vars is kept
+    (the folder pytest_configure made)."""
     key = json.dumps([str(project_dir), database, vars], sort_keys=True)
-    return Path(cache) / f"{hashlib.sha256(key.encode()).hexdigest()[:20]}.msgpack"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:20]
+    return Path(os.environ[PARSE_CACHE_ENV]) / f"{digest}.msgpack"
 
 
 def copy_project(destination: Path) -> Path:
