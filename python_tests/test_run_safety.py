@@ -15,6 +15,7 @@ from conftest import (
     ROOT,
     TODAY,
     WITHOUT_UNIT_TESTS,
+    DbtResult,
     Warehouse,
     copy_project,
     repr_vars,
@@ -33,6 +34,20 @@ def world(tmp_path_factory) -> Warehouse:
     return Warehouse(db, ROOT, work)
 
 
+def _build_with_bad_vars(work: Path, vars_: dict) -> DbtResult:
+    """`dbt build` with `vars_` on an empty warehouse: it must stop, having built nothing
+    and touched no raw table."""
+    warehouse = Warehouse(work / "empty.duckdb", ROOT, work)
+    generate(warehouse.db, empty=True, today=TODAY)
+    result = warehouse.dbt("build", vars=vars_, check=False)
+    assert not result.ok
+    assert "Invalid" in result.output
+    assert warehouse.scalar(MARTS_SQL) == 0, "nothing may be built"
+    assert warehouse.scalar("select count(*) from raw_segment.tracks") == 0
+    return result
+
+
+# Vars read while dbt parses the project: the first bad one stops the parse.
 @pytest.mark.parametrize(
     ("vars_", "message"),
     [
@@ -41,24 +56,31 @@ def world(tmp_path_factory) -> Warehouse:
             "Invalid as_of_date",
         ),
         ({"as_of_date": "2026-02-30"}, "no such calendar date"),
-        ({**AS_OF, "history_start_date": "yesterday"}, "history_start_date must be a date"),
-        ({**AS_OF, "earliest_valid_date": "1990-01-01"}, "earliest_valid_date must be at most"),
         ({**AS_OF, "event_lookback_days": "3) or (1=1"}, "event_lookback_days must be a number"),
-        ({**AS_OF, "segment_schema": "raw_segment; drop schema x"}, "segment_schema must be"),
-        ({**AS_OF, "pql_points": {"activated": "30 --"}}, "pql_points.activated must be"),
-        ({**AS_OF, "funnel_steps": ["Signed Up' or 1=1 --"]}, "funnel_steps holds an unsafe"),
-        ({**AS_OF, "analyst_roles": ["ANALYST; drop"]}, "analyst_roles must list plain"),
     ],
 )
 def test_a_bad_var_stops_the_run_before_any_sql(tmp_path, vars_, message):
-    warehouse = Warehouse(tmp_path / "empty.duckdb", ROOT, tmp_path)
-    generate(warehouse.db, empty=True, today=TODAY)
-    result = warehouse.dbt("build", vars=vars_, check=False)
-    assert not result.ok
-    assert message in result.output
-    assert "Invalid" in result.output
-    assert warehouse.scalar(MARTS_SQL) == 0, "nothing may be built"
-    assert warehouse.scalar("select count(*) from raw_segment.tracks") == 0
+    assert message in _build_with_bad_vars(tmp_path, vars_).output
+
+
+# Vars checked by on-run-start (validate_vars): one run lists every bad one.
+BAD_VARS_CHECKED_ON_RUN_START = {
+    "history_start_date": ("yesterday", "history_start_date must be a date"),
+    "earliest_valid_date": ("1990-01-01", "earliest_valid_date must be at most"),
+    "segment_schema": ("raw_segment; drop schema x", "segment_schema must be"),
+    "pql_points": ({"activated": "30 --"}, "pql_points.activated must be"),
+    "funnel_steps": (["Signed Up' or 1=1 --"], "funnel_steps holds an unsafe"),
+    "analyst_roles": (["ANALYST; drop"], "analyst_roles must list plain"),
+}
+
+
+def test_every_bad_var_is_listed_in_one_message_before_any_sql(tmp_path):
+    bad = {name: value for name, (value, _) in BAD_VARS_CHECKED_ON_RUN_START.items()}
+    output = _build_with_bad_vars(tmp_path, {**AS_OF, **bad}).output
+    listed = [message for _, message in BAD_VARS_CHECKED_ON_RUN_START.values()]
+    lines = [line.strip() for line in output.splitlines()]
+    # each on a line of its own, as "- <message>, got <value>"
+    assert [m for m in listed if not any(line.startswith(f"- {m}") for line in lines)] == []
 
 
 def _dbt_process(warehouse: Warehouse, folder: str, log: Path) -> subprocess.Popen:
