@@ -59,18 +59,23 @@ def _request_erasure(warehouse: Warehouse, email: str) -> None:
 
 def _where_found(warehouse: Warehouse, values: set[str]) -> list[tuple[str, str, int]]:
     """(relation, column, rows) for every text column of every model holding a value."""
-    found = []
-    columns = warehouse.query(
+    columns: dict[str, list[str]] = {}
+    for relation, column in warehouse.query(
         "select table_schema || '.' || table_name, column_name from information_schema.columns "
         "where table_schema like 'analytics_%' and data_type = 'VARCHAR' order by 1, 2"
-    )
+    ):
+        columns.setdefault(relation, []).append(column)
     listed = ", ".join(f"'{value.lower()}'" for value in values)
-    for relation, column in columns:
-        rows = warehouse.scalar(
-            f'select count(*) from {relation} where lower(trim("{column}")) in ({listed})'
-        )
-        if rows:
-            found.append((relation, column, rows))
+    found = []
+    for relation, names in columns.items():  # one scan of each relation
+        counts = warehouse.query(
+            "select "
+            + ", ".join(
+                f'count(*) filter (where lower(trim("{name}")) in ({listed}))' for name in names
+            )
+            + f" from {relation}"
+        )[0]
+        found += [(relation, name, rows) for name, rows in zip(names, counts, strict=True) if rows]
     return found
 
 
