@@ -1,10 +1,10 @@
 """The whole project through dbt-snowflake, against fakesnow (Snowflake emulated on DuckDB).
 
 Raw rows are bulk-loaded through the Snowflake connector (`write_pandas`); then `dbt
-build` runs every model, data test, unit test and the snapshot, and grants the marts; the snapshot runs a
-second time; a later as_of_date runs the incremental history again. Every compiled
-statement is also checked to be Snowflake SQL (lifecycle.sqlcheck), and a model with a
-DuckDB-only function makes that check fail.
+build` runs every model, data test, unit test and the snapshot, and grants the marts;
+the snapshot runs a second time; a later as_of_date runs the incremental history again.
+Every compiled statement is also checked to be Snowflake SQL (lifecycle.sqlcheck), and a
+model with a DuckDB-only function makes that check fail.
 """
 
 from __future__ import annotations
