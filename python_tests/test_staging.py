@@ -191,6 +191,33 @@ def test_the_composite_key_test_reports_each_repeated_key_nulls_included(tmp_pat
     assert failed and int(failed.group(1)) == 2, result.output[-3000:]
 
 
+def test_the_unique_test_is_the_projects_and_reports_repeated_values_not_nulls(
+    tmp_path, small_world
+):
+    """The project's `unique` (dbt dispatches to it) reports each repeated non-null value
+    once, as dbt's own does; repeated NULLs are not a failure."""
+    warehouse = small_world.copy_to(tmp_path)
+    persons = "analytics_intermediate.int_persons"
+    warehouse.execute(
+        f"insert into {persons} select * from {persons} order by person_id limit 2;"
+        f"insert into {persons} select * replace (null as person_id) from {persons} limit 2"
+    )
+    result = warehouse.dbt(
+        "test",
+        "--select",
+        "int_persons,test_name:unique",
+        vars={"as_of_date": TODAY.isoformat()},
+        check=False,
+    )
+    assert not result.ok
+    output = result.output.replace("\x1b", "")
+    failed = re.search(r"FAIL (\d+) unique_int_persons_person_id", output)
+    assert failed and int(failed.group(1)) == 2, result.output[-3000:]
+    compiled_tests = warehouse.work_dir / "target" / "compiled"
+    compiled = next(compiled_tests.rglob("unique_int_persons_person_id*"))
+    assert "repeated_hashes" in compiled.read_text()
+
+
 def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
     empty_warehouse: Warehouse,
 ):
