@@ -217,10 +217,15 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
              '2026-06-01 10:00:00', '2026-06-01 10:00:02'),
             ('m3', 'a1', null, 'Logged In', null, '2027-06-01 10:00:00', '2026-06-01 10:00:02'),
             ('m4', null, ' u2 ', 'Report Generated', 'w1',
-             '2026-05-20 09:00:00', '2026-05-28 09:00:00');
+             '2026-05-20 09:00:00', '2026-05-28 09:00:00'),
+            -- padded with a tab and a no-break space: the same user; only a tab: none
+            ('m5', null, chr(9) || 'u2' || chr(160), 'Report Generated', 'w1',
+             '2026-05-21 09:00:00', '2026-05-28 09:00:00'),
+            ('m6', null, chr(9), 'Task Completed', chr(160),
+             '2026-05-21 09:00:00', '2026-05-28 09:00:00');
         insert into raw_segment.identifies (id, anonymous_id, user_id, email, timestamp,
                                             received_at) values
-            ('i1', 'a1', 'u1', '  Ada.Lovelace@Example.COM ',
+            ('i1', 'a1', 'u1', '  Ada.Lovelace@Example.COM ' || chr(160),
              '2026-05-01 08:00:00', '2026-05-01 08:00:01');
         insert into raw_salesforce.lead (id, email, company, status, is_deleted,
                                          created_date, _fivetran_synced) values
@@ -235,7 +240,7 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
             ('sub_ok', 'cus_1', ' Active', '2026-05-01', '2026-05-01'),
             ('sub_typo', 'cus_1', 'activ', '2026-05-01', '2026-05-01');
         insert into raw_stripe.invoice (id, customer_id, status, _fivetran_synced) values
-            ('in_open', 'cus_1', 'Open ', '2026-05-01'),
+            ('in_open', 'cus_1', 'Open' || chr(9), '2026-05-01'),
             ('in_odd', 'cus_1', 'pending_payment', '2026-05-01');
         insert into raw_stripe.charge (id, customer_id, status, amount, _fivetran_synced) values
             ('ch_failed', 'cus_1', 'FAILED', 100, '2026-05-01');
@@ -252,7 +257,11 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         "select message_id, user_id, received_at::varchar "
         "from analytics_staging.stg_segment__tracks order by 1"
     )
-    assert tracks == [("m1", "u1", "2026-06-01 10:00:02"), ("m4", "u2", "2026-05-28 09:00:00")]
+    assert tracks == [
+        ("m1", "u1", "2026-06-01 10:00:02"),
+        ("m4", "u2", "2026-05-28 09:00:00"),
+        ("m5", "u2", "2026-05-28 09:00:00"),
+    ]
     quarantined = set(
         empty_warehouse.query(
             "select source_table, source_record_key, quarantine_reason "
@@ -261,6 +270,7 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
     )
     assert quarantined == {
         ("tracks", "m2", "missing_identity"),
+        ("tracks", "m6", "missing_identity"),
         ("tracks", "m3", "timestamp_in_future"),
         ("lead", "00Q3", "missing_email_and_company"),
         ("subscription_history", "sub_typo|2026-05-01 00:00:00", "unknown_status"),

@@ -3,7 +3,7 @@
 {% macro website_domain(column) -%}
     nullif(
         regexp_replace(
-            regexp_replace(lower(trim({{ column }})), '^([a-z]+://)?(www[.])?', ''),
+            regexp_replace(lower({{ trim_whitespace(column) }}), '^([a-z]+://)?(www[.])?', ''),
             '[/:?#].*$', ''
         ),
         ''

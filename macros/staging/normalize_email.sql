@@ -1,3 +1,3 @@
 {% macro normalize_email(column) -%}
-    nullif(lower(trim({{ column }}, ' ' || chr(9) || chr(10) || chr(13))), '')
+    nullif(lower({{ trim_whitespace(column) }}), '')
 {%- endmacro %}

@@ -68,16 +68,16 @@ exclusions as (
 
 requested as (
     select
-        lower(trim(identifier_type)) || ':' || case
-            when lower(trim(identifier_type)) = 'email'
+        lower({{ trim_whitespace('identifier_type') }}) || ':' || case
+            when lower({{ trim_whitespace('identifier_type') }}) = 'email'
                 then {{ normalize_email('identifier_value') }}
-            else trim(identifier_value)
+            else {{ trim_whitespace('identifier_value') }}
         end as node_key,
         requested_at
     from requests
     where
-        lower(trim(identifier_type)) in {{ id_types }}
-        and nullif(trim(identifier_value), '') is not null
+        lower({{ trim_whitespace('identifier_type') }}) in {{ id_types }}
+        and {{ trimmed_or_null('identifier_value') }} is not null
 ),
 
 {# each device, user and workspace seen together in the events: the tables are large
@@ -98,32 +98,33 @@ event_logins as {{ cte_materialized() }} (
 
 pairs as (
     select
-        'anonymous_id:' || nullif(trim(anonymous_id), '') as left_key,
-        'user_id:' || nullif(trim(user_id), '') as right_key
+        'anonymous_id:' || {{ trimmed_or_null('anonymous_id') }} as left_key,
+        'user_id:' || {{ trimmed_or_null('user_id') }} as right_key
     from event_logins
     union all
     select
         case
-            when nullif(trim(user_id), '') is not null then 'user_id:' || trim(user_id)
-            else 'anonymous_id:' || nullif(trim(anonymous_id), '')
+            when {{ trimmed_or_null('user_id') }} is not null
+                then 'user_id:' || {{ trim_whitespace('user_id') }}
+            else 'anonymous_id:' || {{ trimmed_or_null('anonymous_id') }}
         end as left_key,
         'email:' || {{ normalize_email('email') }} as right_key
     from identifies
     {{ when_requested }}
     union all
     select
-        'salesforce_contact:' || nullif(trim(id), '') as left_key,
+        'salesforce_contact:' || {{ trimmed_or_null('id') }} as left_key,
         'email:' || {{ normalize_email('email') }} as right_key
     from contacts
     union all
     select
-        'salesforce_lead:' || nullif(trim(id), '') as left_key,
+        'salesforce_lead:' || {{ trimmed_or_null('id') }} as left_key,
         'email:' || {{ normalize_email('email') }} as right_key
     from leads
     union all
     select
-        'salesforce_lead:' || nullif(trim(id), '') as left_key,
-        'salesforce_contact:' || nullif(trim(converted_contact_id), '') as right_key
+        'salesforce_lead:' || {{ trimmed_or_null('id') }} as left_key,
+        'salesforce_contact:' || {{ trimmed_or_null('converted_contact_id') }} as right_key
     from leads
     {%- if var('lifecycle_using_zendesk') %}
     union all
@@ -134,13 +135,13 @@ pairs as (
     union all
     select
         'zendesk_user:' || cast(id as {{ dbt.type_string() }}) as left_key,
-        'user_id:' || nullif(trim(external_id), '') as right_key
+        'user_id:' || {{ trimmed_or_null('external_id') }} as right_key
     from {{ source('zendesk', 'user') }}
     {%- endif %}
     {%- if var('lifecycle_using_stripe') %}
     union all
     select
-        'stripe_customer:' || nullif(trim(id), '') as left_key,
+        'stripe_customer:' || {{ trimmed_or_null('id') }} as left_key,
         'email:' || {{ normalize_email('email') }} as right_key
     from {{ source('stripe', 'customer') }}
     {%- endif %}
@@ -295,13 +296,13 @@ company_identifiers as (
     {%- for login in ['anonymous_id', 'user_id'] %}
     select
         'workspace' as identifier_type,
-        nullif(trim(event_logins.workspace_id), '') as identifier_value,
+        {{ trimmed_or_null('event_logins.workspace_id') }} as identifier_value,
         erased_logins.first_requested_at
     from event_logins
     inner join erased_logins
-        on nullif(trim(event_logins.{{ login }}), '') = erased_logins.identifier_value
+        on {{ trimmed_or_null('event_logins.' ~ login) }} = erased_logins.identifier_value
         and erased_logins.identifier_type = '{{ login }}'
-    where nullif(trim(event_logins.workspace_id), '') is not null
+    where {{ trimmed_or_null('event_logins.workspace_id') }} is not null
     union all
     {%- endfor %}
     select

@@ -4,7 +4,7 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as account_id,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as account_id,
         cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
         name as account_name,
         website,

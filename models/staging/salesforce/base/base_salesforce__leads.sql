@@ -4,20 +4,20 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as lead_id,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as lead_id,
         cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
-        cast(nullif(trim(converted_account_id), '') as {{ dbt.type_string() }})
+        cast({{ trimmed_or_null('converted_account_id') }} as {{ dbt.type_string() }})
             as converted_account_id,
-        cast(nullif(trim(converted_contact_id), '') as {{ dbt.type_string() }})
+        cast({{ trimmed_or_null('converted_contact_id') }} as {{ dbt.type_string() }})
             as converted_contact_id,
-        cast(nullif(trim(converted_opportunity_id), '') as {{ dbt.type_string() }})
+        cast({{ trimmed_or_null('converted_opportunity_id') }} as {{ dbt.type_string() }})
             as converted_opportunity_id,
-        cast(nullif(trim(referred_by_account_c), '') as {{ dbt.type_string() }})
+        cast({{ trimmed_or_null('referred_by_account_c') }} as {{ dbt.type_string() }})
             as referred_by_account_id,
         {{ normalize_email('email') }} as email,
         first_name,
         last_name,
-        nullif(trim(company), '') as company_name,
+        {{ trimmed_or_null('company') }} as company_name,
         website,
         industry,
         country,

@@ -4,8 +4,8 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as opportunity_id,
-        cast(nullif(trim(account_id), '') as {{ dbt.type_string() }}) as account_id,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as opportunity_id,
+        cast({{ trimmed_or_null('account_id') }} as {{ dbt.type_string() }}) as account_id,
         cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
         name as opportunity_name,
         stage_name,

@@ -4,11 +4,11 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as message_id,
-        cast(nullif(trim(anonymous_id), '') as {{ dbt.type_string() }}) as anonymous_id,
-        cast(nullif(trim(user_id), '') as {{ dbt.type_string() }}) as user_id,
-        cast(nullif(trim(group_id), '') as {{ dbt.type_string() }}) as workspace_id,
-        nullif(trim(name), '') as workspace_name,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as message_id,
+        cast({{ trimmed_or_null('anonymous_id') }} as {{ dbt.type_string() }}) as anonymous_id,
+        cast({{ trimmed_or_null('user_id') }} as {{ dbt.type_string() }}) as user_id,
+        cast({{ trimmed_or_null('group_id') }} as {{ dbt.type_string() }}) as workspace_id,
+        {{ trimmed_or_null('name') }} as workspace_name,
         {{ to_utc_timestamp('timestamp') }} as occurred_at,
         {{ to_utc_timestamp('received_at') }} as received_at
     from source

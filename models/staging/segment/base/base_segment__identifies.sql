@@ -4,11 +4,11 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as message_id,
-        cast(nullif(trim(anonymous_id), '') as {{ dbt.type_string() }}) as anonymous_id,
-        cast(nullif(trim(user_id), '') as {{ dbt.type_string() }}) as user_id,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as message_id,
+        cast({{ trimmed_or_null('anonymous_id') }} as {{ dbt.type_string() }}) as anonymous_id,
+        cast({{ trimmed_or_null('user_id') }} as {{ dbt.type_string() }}) as user_id,
         {{ normalize_email('email') }} as email,
-        nullif(trim(name), '') as full_name,
+        {{ trimmed_or_null('name') }} as full_name,
         {{ to_utc_timestamp('timestamp') }} as occurred_at,
         {{ to_utc_timestamp('received_at') }} as received_at
     from source

@@ -4,13 +4,13 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as message_id,
-        cast(nullif(trim(anonymous_id), '') as {{ dbt.type_string() }}) as anonymous_id,
-        cast(nullif(trim(user_id), '') as {{ dbt.type_string() }}) as user_id,
-        cast(nullif(trim(context_group_id), '') as {{ dbt.type_string() }}) as workspace_id,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as message_id,
+        cast({{ trimmed_or_null('anonymous_id') }} as {{ dbt.type_string() }}) as anonymous_id,
+        cast({{ trimmed_or_null('user_id') }} as {{ dbt.type_string() }}) as user_id,
+        cast({{ trimmed_or_null('context_group_id') }} as {{ dbt.type_string() }}) as workspace_id,
         score as raw_score,
-        {{ dbt.safe_cast('trim(score)', dbt.type_int()) }} as nps_score,
-        {{ dbt.safe_cast('trim(score)', 'double precision') }} as score_value,
+        {{ dbt.safe_cast(trim_whitespace('score'), dbt.type_int()) }} as nps_score,
+        {{ dbt.safe_cast(trim_whitespace('score'), 'double precision') }} as score_value,
         {{ to_utc_timestamp('timestamp') }} as occurred_at,
         {{ to_utc_timestamp('received_at') }} as received_at
     from source

@@ -4,12 +4,12 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as message_id,
-        cast(nullif(trim(anonymous_id), '') as {{ dbt.type_string() }}) as anonymous_id,
-        cast(nullif(trim(user_id), '') as {{ dbt.type_string() }}) as user_id,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as message_id,
+        cast({{ trimmed_or_null('anonymous_id') }} as {{ dbt.type_string() }}) as anonymous_id,
+        cast({{ trimmed_or_null('user_id') }} as {{ dbt.type_string() }}) as user_id,
         path as page_path,
-        nullif(trim(context_campaign_source), '') as utm_source,
-        nullif(trim(context_campaign_medium), '') as utm_medium,
+        {{ trimmed_or_null('context_campaign_source') }} as utm_source,
+        {{ trimmed_or_null('context_campaign_medium') }} as utm_medium,
         {{ to_utc_timestamp('timestamp') }} as occurred_at,
         {{ to_utc_timestamp('received_at') }} as received_at
     from source

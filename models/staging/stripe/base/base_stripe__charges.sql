@@ -4,10 +4,10 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as charge_id,
-        cast(nullif(trim(customer_id), '') as {{ dbt.type_string() }}) as customer_id,
-        cast(nullif(trim(invoice_id), '') as {{ dbt.type_string() }}) as invoice_id,
-        lower(trim(status)) as charge_status,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as charge_id,
+        cast({{ trimmed_or_null('customer_id') }} as {{ dbt.type_string() }}) as customer_id,
+        cast({{ trimmed_or_null('invoice_id') }} as {{ dbt.type_string() }}) as invoice_id,
+        lower({{ trim_whitespace('status') }}) as charge_status,
         failure_code,
         lower(currency) as currency,
         cast(amount as {{ dbt.type_bigint() }}) as amount_cents,

@@ -4,12 +4,12 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as customer_id,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as customer_id,
         cast(
-            nullif(trim({{ json_text('metadata', 'workspace_id') }}), '') as {{ dbt.type_string() }}
+            {{ trimmed_or_null(json_text('metadata', 'workspace_id')) }} as {{ dbt.type_string() }}
         ) as workspace_id,
         cast(
-            nullif(trim({{ json_text('metadata', 'salesforce_account_id') }}), '')
+            {{ trimmed_or_null(json_text('metadata', 'salesforce_account_id')) }}
             as {{ dbt.type_string() }}
         ) as salesforce_account_id,
         {{ normalize_email('email') }} as email,

@@ -4,10 +4,10 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as dispute_id,
-        cast(nullif(trim(charge_id), '') as {{ dbt.type_string() }}) as charge_id,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as dispute_id,
+        cast({{ trimmed_or_null('charge_id') }} as {{ dbt.type_string() }}) as charge_id,
         reason as dispute_reason,
-        lower(trim(status)) as dispute_status,
+        lower({{ trim_whitespace('status') }}) as dispute_status,
         lower(currency) as currency,
         cast(amount as {{ dbt.type_bigint() }}) as amount_cents,
         coalesce(cast(livemode as boolean), true) as is_livemode,

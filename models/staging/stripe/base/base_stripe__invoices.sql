@@ -4,10 +4,11 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as invoice_id,
-        cast(nullif(trim(customer_id), '') as {{ dbt.type_string() }}) as customer_id,
-        cast(nullif(trim(subscription_id), '') as {{ dbt.type_string() }}) as subscription_id,
-        lower(trim(status)) as invoice_status,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as invoice_id,
+        cast({{ trimmed_or_null('customer_id') }} as {{ dbt.type_string() }}) as customer_id,
+        cast({{ trimmed_or_null('subscription_id') }} as {{ dbt.type_string() }})
+            as subscription_id,
+        lower({{ trim_whitespace('status') }}) as invoice_status,
         lower(currency) as currency,
         cast(amount_due as {{ dbt.type_bigint() }}) as amount_due_cents,
         cast(amount_paid as {{ dbt.type_bigint() }}) as amount_paid_cents,

@@ -4,9 +4,9 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as subscription_id,
-        cast(nullif(trim(customer_id), '') as {{ dbt.type_string() }}) as customer_id,
-        lower(trim(status)) as subscription_status,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as subscription_id,
+        cast({{ trimmed_or_null('customer_id') }} as {{ dbt.type_string() }}) as customer_id,
+        lower({{ trim_whitespace('status') }}) as subscription_status,
         cast(quantity as {{ dbt.type_bigint() }}) as seat_quantity,
         coalesce(cast(cancel_at_period_end as boolean), false) as is_cancel_at_period_end,
         coalesce(cast(livemode as boolean), true) as is_livemode,

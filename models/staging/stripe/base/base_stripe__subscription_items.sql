@@ -4,9 +4,10 @@ with source as (
 
 renamed as (
     select
-        cast(nullif(trim(id), '') as {{ dbt.type_string() }}) as subscription_item_id,
-        cast(nullif(trim(subscription_id), '') as {{ dbt.type_string() }}) as subscription_id,
-        cast(nullif(trim(plan_id), '') as {{ dbt.type_string() }}) as price_id,
+        cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as subscription_item_id,
+        cast({{ trimmed_or_null('subscription_id') }} as {{ dbt.type_string() }})
+            as subscription_id,
+        cast({{ trimmed_or_null('plan_id') }} as {{ dbt.type_string() }}) as price_id,
         cast(quantity as {{ dbt.type_bigint() }}) as seat_quantity,
         {{ to_utc_timestamp('created') }} as created_at,
         {{ to_utc_timestamp('_fivetran_synced') }} as synced_at

@@ -6,7 +6,7 @@ renamed as (
     select
         cast(organization_id as {{ dbt.type_string() }}) as organization_id,
         cast(index as {{ dbt.type_bigint() }}) as domain_position,
-        nullif(lower(trim(domain_name)), '') as domain_name,
+        nullif(lower({{ trim_whitespace('domain_name') }}), '') as domain_name,
         {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
     from source
 ),

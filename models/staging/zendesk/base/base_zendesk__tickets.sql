@@ -7,13 +7,15 @@ renamed as (
         cast(id as {{ dbt.type_string() }}) as ticket_id,
         cast(requester_id as {{ dbt.type_string() }}) as requester_user_id,
         cast(organization_id as {{ dbt.type_string() }}) as organization_id,
-        lower(trim(status)) as ticket_status,
-        lower(trim(priority)) as priority,
+        lower({{ trim_whitespace('status') }}) as ticket_status,
+        lower({{ trim_whitespace('priority') }}) as priority,
         lower(type) as ticket_type,
         subject,
         via_channel,
-        coalesce(cast(_fivetran_deleted as boolean), false) or lower(trim(status)) = 'deleted'
-            as is_deleted,
+        (
+            coalesce(cast(_fivetran_deleted as boolean), false)
+            or lower({{ trim_whitespace('status') }}) = 'deleted'
+        ) as is_deleted,
         {{ to_utc_timestamp('created_at') }} as created_at,
         {{ to_utc_timestamp('updated_at') }} as updated_at,
         {{ to_utc_timestamp('_fivetran_synced') }} as synced_at

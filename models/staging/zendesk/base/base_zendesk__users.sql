@@ -6,7 +6,7 @@ renamed as (
     select
         cast(id as {{ dbt.type_string() }}) as zendesk_user_id,
         cast(organization_id as {{ dbt.type_string() }}) as organization_id,
-        cast(nullif(trim(external_id), '') as {{ dbt.type_string() }}) as external_id,
+        cast({{ trimmed_or_null('external_id') }} as {{ dbt.type_string() }}) as external_id,
         {{ normalize_email('email') }} as email,
         name as user_name,
         lower(role) as user_role,
