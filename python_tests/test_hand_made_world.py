@@ -574,6 +574,39 @@ def load_identity_edges(raw: RawLoader) -> None:
             **synced,
         )
     raw.identify("u_info", "info@rolecorp.com", at)
+    # Leads whose address is a role address or no address, naming their company.
+    for lead_id, email, company in [
+        ("00Qrole", "support@roleleadco.com", "RoleLead Co"),
+        ("00Qhost", "nina@localhost", "LocalCo"),
+    ]:
+        raw.insert(
+            "raw_salesforce.lead",
+            id=lead_id,
+            email=email,
+            company=company,
+            status="Open - Not Contacted",
+            is_converted=False,
+            created_date="2026-06-01",
+            last_modified_date="2026-06-01",
+            **synced,
+        )
+    # NoCloseCo: its deal was lost on June 10, a day the CRM left without a close date.
+    raw.crm_account_with_deal("nocloseco", "NoCloseCo", "2026-05-01", "2026-05-15")
+    raw.insert(
+        "raw_salesforce.opportunity",
+        id="006nocloseco",
+        account_id="001nocloseco",
+        name="NoCloseCo - First deal",
+        stage_name="Closed Lost",
+        amount=5000,
+        is_closed=True,
+        is_won=False,
+        close_date=None,
+        created_date="2026-05-15",
+        last_modified_date="2026-06-10",
+        is_deleted=False,
+        _fivetran_synced="2026-06-10",
+    )
 
 
 def load_values_out_of_range(raw: RawLoader) -> None:
@@ -797,6 +830,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("ConvCo", "converted", "2026-05-20", None, date(2026, 6, 10), None, None),
         ("ConvertCo Inc", "not_pql", None, None, None, None, None),
         ("LeadCo", "not_pql", None, None, None, None, None),
+        ("NoCloseCo", "not_pql", None, None, None, None, None),
         # first seen in 1999 and never activated, but its open deal is a step: no
         # no_activation walk-away
         ("OldCo", "not_pql", None, None, None, None, None),
@@ -940,14 +974,23 @@ def test_signups_without_group_calls_padded_and_junk_emails_resolve_as_loaded(ha
         "select exclusion_reason from analytics_intermediate.int_identity_nodes "
         "where node_key = 'email:n/a'"
     ) == [("invalid_email",)]
-    # a role address names no company: no rolecorp.com account
+    # a role address names no company: no rolecorp.com account, nor one for the leads
+    # whose address is a role address or no address
     assert (
-        hand_made.scalar(
-            "select count(*) from analytics_intermediate.int_account_nodes "
-            "where node_key = 'email_domain:rolecorp.com'"
+        hand_made.query(
+            "select node_key from analytics_intermediate.int_account_nodes "
+            "where node_key in ('email_domain:rolecorp.com', 'email_domain:roleleadco.com', "
+            "'email_domain:localhost')"
         )
-        == 0
+        == []
     )
+    assert stages(hand_made, ["RoleLead Co", "LocalCo"]) == []
+    # a deal closed without a close date closed the day it was last modified
+    assert entries(hand_made, "NoCloseCo") == [
+        (None, "Lead", date(2026, 5, 1)),
+        ("Lead", "Opportunity", date(2026, 5, 15)),
+        ("Opportunity", "Lead", date(2026, 6, 10)),
+    ]
 
 
 def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_made, tmp_path):

@@ -44,11 +44,17 @@ identity_nodes as (
 ),
 
 lead_domains as (
+    {#- a lead's company domain: its website's, else its address's unless that address
+        is excluded (a role or test address, or no address at all, names no company) #}
     select
-        created_at,
-        company_name,
-        {{ lead_domain('website', 'email') }} as lead_domain
+        leads.created_at,
+        leads.company_name,
+        {{ lead_domain(
+            'leads.website', 'case when lead_emails.exclusion_reason is null then leads.email end'
+        ) }} as lead_domain
     from leads
+    left join identity_nodes as lead_emails
+        on 'email:' || leads.email = lead_emails.node_key
 ),
 
 sightings as (

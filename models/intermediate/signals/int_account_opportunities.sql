@@ -18,7 +18,14 @@ final as (
         opportunities.is_won,
         cast(opportunities.created_at as date) as created_date,
         opportunities.last_modified_at,
-        case when opportunities.is_closed then opportunities.close_date end as closed_date
+        {#- a closed deal without a close date closed when it was last modified (else it
+            would count as open for ever) -#}
+        case
+            when opportunities.is_closed
+                then coalesce(
+                    opportunities.close_date, cast(opportunities.last_modified_at as date)
+                )
+        end as closed_date
     from opportunities
     inner join account_identifiers as account_lookup
         on account_lookup.node_key = 'crm_account:' || opportunities.account_id

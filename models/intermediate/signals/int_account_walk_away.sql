@@ -7,9 +7,10 @@
     ran out (the earliest one), with the day it ran out. Accounts that ever paid are
     not prospects and have no clock.
 -#}
+{#- either may be null; greatest() of a null is null on Snowflake, not on DuckDB -#}
 {%- set last_movement -%}
     greatest(
-        cast(open_leads.last_moved_at as date),
+        coalesce(cast(open_leads.last_moved_at as date), last_product_use.last_core_event_date),
         coalesce(last_product_use.last_core_event_date, cast(open_leads.last_moved_at as date))
     )
 {%- endset -%}

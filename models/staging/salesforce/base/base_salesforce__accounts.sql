@@ -32,6 +32,6 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='account_id', keep_first_by='synced_at desc',
+    'validated', key='account_id', keep_first_by='synced_at desc nulls last',
     source_name='salesforce', source_table='account', loaded_at='synced_at'
 ) }}

@@ -27,7 +27,7 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='contact_id', keep_first_by='synced_at desc',
+    'validated', key='contact_id', keep_first_by='synced_at desc nulls last',
     source_name='salesforce', source_table='contact', loaded_at='synced_at',
     person_columns=[('contact_id', 'salesforce_contact'), ('email', 'email')],
     personal_columns=['contact_id', 'email', 'first_name', 'last_name', 'title']

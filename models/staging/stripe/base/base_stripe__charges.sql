@@ -36,6 +36,6 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='charge_id', keep_first_by='synced_at desc',
+    'validated', key='charge_id', keep_first_by='synced_at desc nulls last',
     source_name='stripe', source_table='charge', loaded_at='synced_at'
 ) }}

@@ -35,7 +35,7 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='customer_id', keep_first_by='synced_at desc',
+    'validated', key='customer_id', keep_first_by='synced_at desc nulls last',
     source_name='stripe', source_table='customer', loaded_at='synced_at',
     person_columns=[('email', 'email')], erase_rows=false,
     personal_columns=['email', 'customer_name']

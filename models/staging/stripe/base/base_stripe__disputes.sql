@@ -34,6 +34,6 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='dispute_id', keep_first_by='synced_at desc',
+    'validated', key='dispute_id', keep_first_by='synced_at desc nulls last',
     source_name='stripe', source_table='dispute', loaded_at='synced_at'
 ) }}

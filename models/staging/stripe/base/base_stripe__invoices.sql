@@ -44,6 +44,6 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='invoice_id', keep_first_by='synced_at desc',
+    'validated', key='invoice_id', keep_first_by='synced_at desc nulls last',
     source_name='stripe', source_table='invoice', loaded_at='synced_at'
 ) }}

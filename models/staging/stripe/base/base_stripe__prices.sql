@@ -32,6 +32,6 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='price_id', keep_first_by='synced_at desc',
+    'validated', key='price_id', keep_first_by='synced_at desc nulls last',
     source_name='stripe', source_table='price', loaded_at='synced_at'
 ) }}

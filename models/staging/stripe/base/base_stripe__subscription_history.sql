@@ -50,6 +50,6 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key=['subscription_id', 'valid_from'], keep_first_by='synced_at desc',
+    'validated', key=['subscription_id', 'valid_from'], keep_first_by='synced_at desc nulls last',
     source_name='stripe', source_table='subscription_history', loaded_at='synced_at'
 ) }}

@@ -28,6 +28,6 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='subscription_item_id', keep_first_by='synced_at desc',
+    'validated', key='subscription_item_id', keep_first_by='synced_at desc nulls last',
     source_name='stripe', source_table='subscription_item', loaded_at='synced_at'
 ) }}

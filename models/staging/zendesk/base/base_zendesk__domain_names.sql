@@ -20,6 +20,6 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key=['organization_id', 'domain_position'], keep_first_by='synced_at desc',
+    'validated', key=['organization_id', 'domain_position'], keep_first_by='synced_at desc nulls last',
     source_name='zendesk', source_table='domain_name', loaded_at='synced_at'
 ) }}

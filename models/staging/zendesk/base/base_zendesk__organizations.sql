@@ -22,6 +22,6 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='organization_id', keep_first_by='synced_at desc',
+    'validated', key='organization_id', keep_first_by='synced_at desc nulls last',
     source_name='zendesk', source_table='organization', loaded_at='synced_at'
 ) }}

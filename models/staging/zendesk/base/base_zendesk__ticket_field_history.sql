@@ -28,7 +28,7 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key=['ticket_id', 'field_name', 'changed_at'], keep_first_by='synced_at desc',
+    'validated', key=['ticket_id', 'field_name', 'changed_at'], keep_first_by='synced_at desc nulls last',
     source_name='zendesk', source_table='ticket_field_history', loaded_at='synced_at',
     person_columns=[('changed_by_user_id', 'zendesk_user')], erase_rows=false,
     personal_columns=['changed_by_user_id']

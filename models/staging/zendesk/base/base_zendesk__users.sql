@@ -27,7 +27,7 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='zendesk_user_id', keep_first_by='synced_at desc',
+    'validated', key='zendesk_user_id', keep_first_by='synced_at desc nulls last',
     source_name='zendesk', source_table='user', loaded_at='synced_at',
     person_columns=[
         ('zendesk_user_id', 'zendesk_user'), ('email', 'email'), ('external_id', 'user_id'),
