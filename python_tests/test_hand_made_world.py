@@ -471,6 +471,35 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
     )
     raw.core_usage("ws_gone", ["u_gus", "u_gil"], ["2026-06-20", "2026-06-25"])
 
+    # backco: paid from January 1, never used the product, cancelled on March 1 and
+    # subscribed again on June 20.
+    replaced = {"_fivetran_active": False, "_fivetran_end": "2026-03-01"}
+    raw.stripe_customer(
+        "backco", "ws_back", "2026-01-01", 3, users=["u_bo"], joined="2026-01-01",
+        subscription=replaced, **monthly,
+    )  # fmt: skip
+    raw.con.execute(
+        "insert into raw_stripe.subscription_history "
+        "select * replace ('canceled' as status, timestamp '2026-03-01' as canceled_at, "
+        "timestamp '2026-03-01' as ended_at, true as _fivetran_active, "
+        "timestamp '2026-03-01' as _fivetran_start, null as _fivetran_end, "
+        "timestamp '2026-03-01' as _fivetran_synced) "
+        "from raw_stripe.subscription_history where id = 'sub_backco'"
+    )
+    again = {"_fivetran_synced": "2026-06-20"}
+    raw.insert(
+        "raw_stripe.subscription_history",
+        id="sub_backco_again", customer_id="cus_backco", status="active", quantity=3,
+        start_date="2026-06-20", current_period_start="2026-06-20",
+        current_period_end="2026-07-20", cancel_at_period_end=False, created="2026-06-20",
+        livemode=True, _fivetran_active=True, _fivetran_start="2026-06-20", **again,
+    )  # fmt: skip
+    raw.insert(
+        "raw_stripe.subscription_item",
+        id="si_backco_again", subscription_id="sub_backco_again", plan_id=monthly["price"],
+        quantity=3, created="2026-06-20", **again,
+    )  # fmt: skip
+
 
 def load_crm_support_and_internal_edges(raw: RawLoader) -> None:
     # ConvertCo: a lead converted on May 1 into a CRM account (website given as a URL)
@@ -896,6 +925,16 @@ def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):
     assert stages(hand_made, ["trialco", "gonecoo"]) == [
         ("trialco", "Lead", "known_contact", None, "2026-06-10", 20),
         ("gonecoo", "Dormant", "former_customer", "Customer", "2026-04-01", 90),
+    ]
+    # a former customer paying again is a new customer: not yet 90 days, so not Dormant
+    # for never using the product
+    assert stages(hand_made, ["backco"]) == [
+        ("backco", "Customer", "paying_subscription,not_yet_active", "Dormant", "2026-06-20", 10)
+    ]
+    assert entries(hand_made, "backco") == [
+        (None, "Customer", date(2026, 1, 1)),
+        ("Customer", "Dormant", date(2026, 3, 1)),
+        ("Dormant", "Customer", date(2026, 6, 20)),
     ]
     # no signup event: the trial's start is trialco's signup
     assert hand_made.query(

@@ -486,6 +486,8 @@ billing_state as (
         days.account_id,
         days.signal_date,
         max(case when subscriptions.is_paying then 1 else 0 end) = 1 as is_paying,
+        min(case when subscriptions.is_paying then subscriptions.paying_spell_start_date end)
+            as paying_since_date,
         sum(case when subscriptions.is_paying then subscriptions.mrr else 0 end) as mrr,
         cast(
             sum(case when subscriptions.is_paying then subscriptions.seat_quantity else 0 end)
@@ -624,6 +626,7 @@ signals as (
             when billing_history.first_paying_date <= rolling.signal_date
                 then billing_history.first_paying_date
         end as first_paying_date,
+        billing_state.paying_since_date,
         won_deals.last_won_deal_date,
         case
             when won_deal_history.first_won_deal_date <= rolling.signal_date

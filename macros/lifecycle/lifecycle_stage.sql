@@ -5,11 +5,13 @@
     `stage` and `reason_codes` (comma-separated codes of the signals behind the stage;
     each code is prefixed with a comma and the first one dropped, which every
     warehouse does alike). A former customer paid once, or (without billing data)
-    signed a deal whose contract ran out.
+    signed a deal whose contract ran out. A customer's tenure counts from the start of
+    its current paying spell (a customer paying again after a pause is new again), or
+    from its latest won deal.
 -#}
 {% macro lifecycle_stage_conditions() %}
     {%- set days_as_customer = dbt.datediff(
-        'coalesce(first_paying_date, last_won_deal_date)', 'signal_date', 'day') -%}
+        'coalesce(paying_since_date, last_won_deal_date)', 'signal_date', 'day') -%}
     {%- set c = {} -%}
     {%- do c.update({
         'paying_subscription': 'is_paying',

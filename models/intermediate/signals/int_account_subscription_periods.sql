@@ -5,8 +5,13 @@
     paying when its status is active or past_due. MRR sums every item (quantity times
     price); the plan and seats are those of the item bringing the most. Items are as
     they are today (Stripe keeps no item history), except a single-item subscription's
-    quantity, which each version of the subscription keeps.
+    quantity, which each version of the subscription keeps. A paying version carries
+    the first day of the account's paying spell it belongs to (paying versions of any of
+    the account's subscriptions that overlap or touch, without a day unpaid between):
+    a customer who stopped paying and pays again starts a new spell.
 -#}
+{%- set account_order = 'partition by account_id order by valid_from, subscription_id' %}
+
 with versions as (
     {{ optional_ref('stg_stripe__subscription_history', 'lifecycle_using_stripe', {
         'subscription_id': 'string', 'customer_id': 'string', 'subscription_status': 'string',
@@ -77,7 +82,7 @@ subscription_items as (
     group by subscription_id
 ),
 
-final as (
+periods as (
     select
         versions.subscription_id,
         account_lookup.account_id,
@@ -107,6 +112,49 @@ final as (
         on account_lookup.node_key = 'stripe_customer:' || versions.customer_id
     left join subscription_items
         on versions.subscription_id = subscription_items.subscription_id
+),
+
+paying_spell_bounds as (
+    {#- a paying version starts a spell when it starts after every earlier one ended #}
+    select
+        subscription_id,
+        valid_from,
+        account_id,
+        valid_from_date,
+        coalesce(
+            valid_from_date > max(coalesce(valid_to_date, cast('9999-12-31' as date))) over (
+                {{ account_order }}
+                rows between unbounded preceding and 1 preceding
+            ),
+            true
+        ) as starts_spell
+    from periods
+    where is_paying
+),
+
+paying_spells as (
+    select
+        subscription_id,
+        valid_from,
+        account_id,
+        valid_from_date,
+        sum(case when starts_spell then 1 else 0 end) over (
+            {{ account_order }}
+            rows between unbounded preceding and current row
+        ) as spell_number
+    from paying_spell_bounds
+),
+
+final as (
+    select
+        periods.*,
+        min(paying_spells.valid_from_date) over (
+            partition by paying_spells.account_id, paying_spells.spell_number
+        ) as paying_spell_start_date
+    from periods
+    left join paying_spells
+        on periods.subscription_id = paying_spells.subscription_id
+        and periods.valid_from = paying_spells.valid_from
 )
 
 select * from final
