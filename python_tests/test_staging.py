@@ -222,7 +222,9 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
             ('m5', null, chr(9) || 'u2' || chr(160), 'Report Generated', 'w1',
              '2026-05-21 09:00:00', '2026-05-28 09:00:00'),
             ('m6', null, chr(9), 'Task Completed', chr(160),
-             '2026-05-21 09:00:00', '2026-05-28 09:00:00');
+             '2026-05-21 09:00:00', '2026-05-28 09:00:00'),
+            -- no received_at: a timestamp far ahead of the run is in the future too
+            ('m7', 'a1', null, 'Logged In', 'w1', '2099-01-01 00:00:00', null);
         insert into raw_segment.identifies (id, anonymous_id, user_id, email, timestamp,
                                             received_at) values
             ('i1', 'a1', 'u1', '  Ada.Lovelace@Example.COM ' || chr(160),
@@ -272,6 +274,7 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         ("tracks", "m2", "missing_identity"),
         ("tracks", "m6", "missing_identity"),
         ("tracks", "m3", "timestamp_in_future"),
+        ("tracks", "m7", "timestamp_in_future"),
         ("lead", "00Q3", "missing_email_and_company"),
         ("subscription_history", "sub_typo|2026-05-01 00:00:00", "unknown_status"),
         ("invoice", "in_odd", "unknown_status"),
