@@ -709,6 +709,26 @@ def load_shared_device_request(raw: RawLoader) -> None:
         identifier_value="kiosk-9",
         requested_at="2026-06-25 00:00:00",
     )
+    # Four users on another kiosk, one of whom asks for erasure; and a laptop whose
+    # fourth user is only on a row quarantined for its future timestamp, whose first
+    # user asks for erasure.
+    for user in ("u_j1", "u_j2", "u_j3", "u_j4"):
+        raw.track("ws_kiosk7", "Task Completed", "2026-06-21 10:00:00", user, "kiosk-7")
+    for user in ("u_l1", "u_l2", "u_l3"):
+        raw.track("ws_lap", "Task Completed", "2026-06-21 10:00:00", user, "lap-1")
+    raw.insert(
+        "raw_segment.tracks",
+        id="t_lap_future", anonymous_id="lap-1", user_id="u_l4", event="Task Completed",
+        context_group_id="ws_lap", timestamp="2027-01-01 00:00:00",
+        received_at="2026-06-21 10:00:00",
+    )  # fmt: skip
+    for user in ("u_j1", "u_l1"):
+        raw.insert(
+            "raw_privacy.erasure_requests",
+            identifier_type="user_id",
+            identifier_value=user,
+            requested_at="2026-06-25 00:00:00",
+        )
 
 
 @pytest.fixture(scope="module")
@@ -874,6 +894,8 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("tabco.com", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),
         ("ws_kiosk", "not_pql", None, None, None, None, None),
+        ("ws_kiosk7", "not_pql", None, None, None, None, None),
+        ("ws_lap", "not_pql", None, None, None, None, None),
         ("ws_tess", "not_pql", None, None, None, None, None),
         ("ws_unknown", "not_pql", None, None, None, None, None),
     ]
@@ -907,7 +929,7 @@ def test_an_erased_person_leaves_no_identifier_and_no_count(hand_made):
     assert hand_made.query(
         "select row_disposition, disposition_reason, count(*) "
         "from analytics_staging.base_segment__tracks where user_id is null "
-        "and anonymous_id is null group by all"
+        "and anonymous_id is null and workspace_id = 'ws_stitch' group by all"
     ) == [("excluded", "erased", 4)]
     eve = hand_made.scalar(
         "select count(*) from analytics_intermediate.int_person_identifiers "
@@ -1157,3 +1179,29 @@ def test_an_erasure_request_naming_a_shared_device_erases_no_one_and_warns(hand_
         r"WARN (\d+) assert_erasure_requests_name_a_person", tested.output.replace("\x1b", "")
     )
     assert warned and int(warned.group(1)) == 1
+
+
+def test_erasing_one_user_of_a_shared_device_joins_no_one_else(hand_made):
+    """Shared devices are counted over the raw rows by identity resolution and the
+    erasure scope alike: erasing one of a kiosk's four users leaves the device shared
+    (the other three stay three people), and a laptop whose fourth user is only on a
+    quarantined row is shared for both (the erased user's scope and person agree)."""
+    devices = hand_made.query(
+        "select node_key, exclusion_reason from analytics_intermediate.int_identity_nodes "
+        "where node_key in ('anonymous_id:kiosk-7', 'anonymous_id:lap-1') order by 1"
+    )
+    assert devices == [
+        ("anonymous_id:kiosk-7", "shared_device"),
+        ("anonymous_id:lap-1", "shared_device"),
+    ]
+    persons = hand_made.query(
+        "select identifier_value, person_id from analytics_intermediate.int_person_identifiers "
+        "where identifier_value in ('u_j1', 'u_j2', 'u_j3', 'u_j4', 'u_l1', 'u_l2', 'u_l3') "
+        "order by 1"
+    )
+    assert [value for value, _ in persons] == ["u_j2", "u_j3", "u_j4", "u_l2", "u_l3"]
+    assert len({person for _, person in persons}) == 5
+    assert hand_made.query(
+        "select account_name, active_users_30d from analytics_marts.lifecycle_state "
+        "where account_name in ('ws_kiosk7', 'ws_lap') order by 1"
+    ) == [("ws_kiosk7", 3), ("ws_lap", 2)]

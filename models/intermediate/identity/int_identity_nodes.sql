@@ -2,7 +2,9 @@
     Every person-level identifier seen anywhere, once, with when it was first seen and
     whether it may link records: identifiers matching identity_exclusions (role and
     test addresses, known shared devices) and anonymous ids seen with more than
-    `identity_max_users_per_device` user ids (shared devices) link nothing.
+    `identity_max_users_per_device` user ids (shared devices) link nothing, counted
+    over the raw rows as the erasure scope counts them (int_shared_devices), so an
+    erasure or a quarantined row cannot make the two disagree.
     `node_num` orders identifiers by first sighting; the earliest identifier of a person
     is its anchor and gives it its stable person_id.
 -#}
@@ -48,6 +50,10 @@ zendesk_users as (
 
 exclusions as (
     select * from {{ ref('identity_exclusions') }}
+),
+
+raw_shared_devices as (
+    select * from {{ ref('int_shared_devices') }}
 ),
 
 edge_endpoints as (
@@ -142,11 +148,17 @@ final as (
         coalesce(
             excluded_by_rule.exclusion_reason,
             case
-                when users_per_device.linked_user_count > {{ var('identity_max_users_per_device') }}
+                when
+                    users_per_device.linked_user_count
+                    > {{ var('identity_max_users_per_device') }}
+                    or raw_shared_devices.node_key is not null
                     then 'shared_device'
             end
         ) as exclusion_reason,
-        coalesce(users_per_device.linked_user_count, 0) as linked_user_count,
+        greatest(
+            coalesce(users_per_device.linked_user_count, 0),
+            coalesce(raw_shared_devices.linked_user_count, 0)
+        ) as linked_user_count,
         coalesce({{ is_internal_domain('nodes.email_domain') }}, false) as is_internal,
         nodes.first_seen_at,
         row_number() over (
@@ -160,6 +172,8 @@ final as (
         on nodes.node_key = excluded_by_rule.node_key
     left join users_per_device
         on nodes.node_key = users_per_device.node_key
+    left join raw_shared_devices
+        on nodes.node_key = raw_shared_devices.node_key
 )
 
 select * from final

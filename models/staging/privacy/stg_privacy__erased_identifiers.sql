@@ -17,16 +17,7 @@
     workspaces and email domains) let the snapshot drop accounts the erasure removed.
 -#}
 {%- set max_hops = number_var('erasure_max_hops') -%}
-{#- the event tables that log a device in as a user, and the column naming the workspace -#}
-{%- set device_logins = [
-    ('identifies', none),
-    ('tracks', 'context_group_id'),
-    ('pages', none),
-    ('group_calls', 'group_id'),
-    ('nps_responses', none),
-] -%}
 {%- set id_types = "('" ~ erasure_identifier_types() | join("', '") ~ "')" -%}
-{%- set shared_above = var('identity_max_users_per_device') -%}
 {#- the event tables' links are read only when there is a request: they are large -#}
 {%- set when_requested = 'where exists (select 1 from requested)' -%}
 
@@ -36,22 +27,6 @@ with requests as (
 
 identifies as (
     select * from {{ source('segment', 'identifies') }}
-),
-
-tracks as (
-    select * from {{ source('segment', 'tracks') }}
-),
-
-pages as (
-    select * from {{ source('segment', 'pages') }}
-),
-
-group_calls as (
-    select * from {{ source('segment', 'groups') }}
-),
-
-nps_responses as (
-    select * from {{ source('segment', 'nps_survey_submitted') }}
 ),
 
 contacts as (
@@ -80,20 +55,9 @@ requested as (
         and {{ trimmed_or_null('identifier_value') }} is not null
 ),
 
-{# each device, user and workspace seen together in the events: the tables are large
-    and these combinations few, so they are made distinct before anything is trimmed #}
+{# each device, user and workspace seen together in the events (raw_device_logins) #}
 event_logins as {{ cte_materialized() }} (
-    {%- for relation, workspace in device_logins %}
-    {%- if not loop.first %}
-    union
-    {%- endif %}
-    select
-        anonymous_id,
-        user_id,
-        {{ workspace if workspace else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as workspace_id
-    from {{ relation }}
-    {{ when_requested }}
-    {%- endfor %}
+    {{- raw_device_logins(where=when_requested) }}
 ),
 
 pairs as (
@@ -162,11 +126,7 @@ edges as {{ cte_materialized() }} (
 ),
 
 shared_devices as (
-    select node_key
-    from edges
-    where node_key like 'anonymous_id:%' and neighbor_key like 'user_id:%'
-    group by node_key
-    having count(*) > {{ shared_above }}
+    {{- shared_devices('event_logins') }}
 ),
 
 reached_0 as (
