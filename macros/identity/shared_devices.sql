@@ -1,9 +1,10 @@
 {#-
     Shared devices, read from the raw Segment tables (every row: quarantined ones, and
     those of people who asked for erasure, too): each anonymous id logged in as more
-    than identity_max_users_per_device user ids. Identity resolution (int_shared_devices)
-    and the erasure scope (stg_privacy__erased_identifiers) take their shared devices
-    from this one rule over the same rows, so the two always agree, and an erasure does
+    than identity_max_users_per_device user ids. Once there is an erasure request,
+    identity resolution (int_shared_devices) and the erasure scope
+    (stg_privacy__erased_identifiers) take their shared devices from this one rule over
+    the same rows, so the two always agree, and an erasure does
     not turn a shared device into a private one (the erased user's rows stay in the raw
     tables until the loader deletes them).
 

@@ -2,9 +2,15 @@
     Shared devices: anonymous ids logged in as more than identity_max_users_per_device
     user ids, counted over every raw Segment row (the shared_devices macro), the same
     rule and rows the erasure scope uses. They link nothing (int_identity_nodes).
+    The raw event tables are read only once the erasure requests table has a row (it
+    costs a pass over them, about 5 s at 10M events): until then nothing is erased and
+    identity resolution's own count over the staged rows is the only one.
 -#}
+{%- set when_requested = 'where exists (select 1 from '
+    ~ source('privacy', 'erasure_requests') ~ ')' %}
+
 with device_logins as (
-    {{- raw_device_logins() }}
+    {{- raw_device_logins(where=when_requested) }}
 ),
 
 final as (
