@@ -20,7 +20,7 @@
         when {{ no_product_data }} then null
         when coalesce(days_since_last_core_event, 999) >= 30 then 0.0
         {#- none in the 30 days before, or no such 30 days yet (an account's first month
-            of history: null there); said here, as Snowflake's least() would be null -#}
+            of history: null there); said here, as Snowflake's least() would be null #}
         when coalesce(core_events_prior_30d, 0) = 0 then 100.0
         else least(100.0, 100.0 * core_events_30d / core_events_prior_30d)
     end as usage_score,

@@ -19,7 +19,7 @@ final as (
         cast(opportunities.created_at as date) as created_date,
         opportunities.last_modified_at,
         {#- a closed deal without a close date closed when it was last modified (else it
-            would count as open for ever) -#}
+            would count as open for ever) #}
         case
             when opportunities.is_closed
                 then coalesce(
