@@ -10,7 +10,7 @@
     the account's subscriptions that overlap or touch, without a day unpaid between):
     a customer who stopped paying and pays again starts a new spell.
 -#}
-{%- set account_order = 'partition by account_id order by valid_from, subscription_id' %}
+{%- set paying_order = 'partition by account_id, is_paying order by valid_from, subscription_id' %}
 
 with versions as (
     {{ optional_ref('stg_stripe__subscription_history', 'lifecycle_using_stripe', {
@@ -114,47 +114,40 @@ periods as (
         on versions.subscription_id = subscription_items.subscription_id
 ),
 
-paying_spell_bounds as (
-    {#- a paying version starts a spell when it starts after every earlier one ended #}
+spell_bounds as (
+    {#- a paying version starts a spell when it starts after every earlier paying version
+        of the account ended; versions that are not paying are windowed apart and get no
+        spell #}
     select
-        subscription_id,
-        valid_from,
-        account_id,
-        valid_from_date,
+        *,
         coalesce(
             valid_from_date > max(coalesce(valid_to_date, cast('9999-12-31' as date))) over (
-                {{ account_order }}
+                {{ paying_order }}
                 rows between unbounded preceding and 1 preceding
             ),
             true
         ) as starts_spell
     from periods
-    where is_paying
 ),
 
-paying_spells as (
+numbered_spells as (
     select
-        subscription_id,
-        valid_from,
-        account_id,
-        valid_from_date,
+        *,
         sum(case when starts_spell then 1 else 0 end) over (
-            {{ account_order }}
+            {{ paying_order }}
             rows between unbounded preceding and current row
         ) as spell_number
-    from paying_spell_bounds
+    from spell_bounds
 ),
 
 final as (
     select
-        periods.*,
-        min(paying_spells.valid_from_date) over (
-            partition by paying_spells.account_id, paying_spells.spell_number
-        ) as paying_spell_start_date
-    from periods
-    left join paying_spells
-        on periods.subscription_id = paying_spells.subscription_id
-        and periods.valid_from = paying_spells.valid_from
+        * exclude (starts_spell, spell_number),
+        case
+            when is_paying
+                then min(valid_from_date) over (partition by account_id, is_paying, spell_number)
+        end as paying_spell_start_date
+    from numbered_spells
 )
 
 select * from final
