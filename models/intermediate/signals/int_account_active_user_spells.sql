@@ -5,11 +5,17 @@
     so counting the spells covering a day gives the account's active users that day.
     A core day starts a spell when the person's previous one is more than 30 days
     before, and ends one when the next is more than 30 days after; only those days
-    are numbered and grouped (one window pass over every core day, then a few rows).
+    are numbered and grouped (one window pass over every core row, then a few rows).
+
+    The core rows are not made distinct first: a day with several core events has one
+    row per event, and only its first row (in the window's order) can start a spell
+    and only its last can end one, the others being 0 days from a neighbour. The
+    numbering puts a day's starting row before its other rows, so the day's rows share
+    the spell it starts.
 -#}
 {%- set person_days = 'partition by account_id, person_id order by event_date' %}
-with core_days as (
-    select distinct
+with core_rows as (
+    select
         account_id,
         person_id,
         event_date
@@ -32,7 +38,7 @@ spell_bounds as (
             > 30,
             true
         ) as ends_spell
-    from core_days
+    from core_rows
 ),
 
 numbered as (
@@ -41,7 +47,7 @@ numbered as (
         person_id,
         event_date,
         cast(sum(case when starts_spell then 1 else 0 end) over (
-            {{ person_days }}
+            {{ person_days }}, starts_spell desc
             rows between unbounded preceding and current row
         ) as {{ dbt.type_bigint() }}) as spell_number
     from spell_bounds
