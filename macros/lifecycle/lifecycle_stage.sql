@@ -76,7 +76,8 @@
     {{ return(c) }}
 {% endmacro %}
 
-{% macro lifecycle_stage_columns() %}
+{#- the stages by precedence: (stage, entry condition, [(reason code, condition)]) -#}
+{% macro lifecycle_stages() %}
     {%- set c = lifecycle_stage_conditions() -%}
     {%- set stages = [
         ('Dormant', c.dormant, [
@@ -124,13 +125,20 @@
             ('no_known_contact', 'true'),
         ]),
     ] -%}
+    {{ return(stages) }}
+{% endmacro %}
+
+{% macro lifecycle_stage_column() %}
     case
-        {%- for stage, condition, _ in stages %}
+        {%- for stage, condition, _ in lifecycle_stages() %}
         when {{ condition }} then '{{ stage }}'
         {%- endfor %}
-    end as stage,
+    end as stage
+{%- endmacro %}
+
+{% macro lifecycle_reason_codes_column() %}
     case
-        {%- for stage, condition, reasons in stages %}
+        {%- for stage, condition, reasons in lifecycle_stages() %}
         when {{ condition }} then substr(
             {%- for code, reason_condition in reasons %}
             case when {{ reason_condition }} then ',{{ code }}' else '' end
@@ -140,4 +148,9 @@
         )
         {%- endfor %}
     end as reason_codes
-{% endmacro %}
+{%- endmacro %}
+
+{% macro lifecycle_stage_columns() %}
+    {{ lifecycle_stage_column() }},
+    {{ lifecycle_reason_codes_column() }}
+{%- endmacro %}
