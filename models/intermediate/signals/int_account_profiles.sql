@@ -135,10 +135,9 @@ firmographics as (
         coalesce(crm_accounts.number_of_employees, lead_facts.number_of_employees)
             as number_of_employees,
         coalesce(crm_accounts.billing_country, lead_facts.country) as country,
-        least(
-            coalesce(contact_sightings.known_contact_since, crm_accounts.created_at),
-            coalesce(crm_accounts.created_at, contact_sightings.known_contact_since)
-        ) as known_contact_since
+        {{ least_ignoring_nulls(
+            'contact_sightings.known_contact_since', 'crm_accounts.created_at'
+        ) }} as known_contact_since
     from accounts
     left join crm_accounts
         on accounts.crm_account_id = crm_accounts.account_id
@@ -185,16 +184,11 @@ final as (
         firmographics.is_internal,
         cast(firmographics.first_seen_at as date) as first_seen_date,
         {#- never before earliest_valid_date: a record dated decades back does not
-            backfill decades of days -#}
+            backfill decades of days #}
         greatest(
-            least(
-                coalesce(
-                    cast(firmographics.first_seen_at as date), firmographics.first_activity_date
-                ),
-                coalesce(
-                    firmographics.first_activity_date, cast(firmographics.first_seen_at as date)
-                )
-            ),
+            {{ least_ignoring_nulls(
+                'cast(firmographics.first_seen_at as date)', 'firmographics.first_activity_date'
+            ) }},
             cast('{{ var('earliest_valid_date') }}' as date)
         ) as history_start_date,
         cast(firmographics.known_contact_since as date) as known_contact_since_date,

@@ -7,13 +7,9 @@
     ran out (the earliest one), with the day it ran out. Accounts that ever paid are
     not prospects and have no clock.
 -#}
-{#- either may be null; greatest() of a null is null on Snowflake, not on DuckDB -#}
-{%- set last_movement -%}
-    greatest(
-        coalesce(cast(open_leads.last_moved_at as date), last_product_use.last_core_event_date),
-        coalesce(last_product_use.last_core_event_date, cast(open_leads.last_moved_at as date))
-    )
-{%- endset -%}
+{#- either may be null -#}
+{%- set last_movement = greatest_ignoring_nulls(
+    'cast(open_leads.last_moved_at as date)', 'last_product_use.last_core_event_date') -%}
 {%- set meeting_deadline = dbt.dateadd('day', var('walk_away_no_meeting_days'), last_movement) -%}
 {%- set demo_deadline = dbt.dateadd('day', var('walk_away_no_demo_days'), 'created_date') -%}
 {%- set activation_deadline = dbt.dateadd(
