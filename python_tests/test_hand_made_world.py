@@ -636,6 +636,24 @@ def load_identity_edges(raw: RawLoader) -> None:
         is_deleted=False,
         _fivetran_synced="2026-06-10",
     )
+    # NoDateCo: its deal arrived closed with neither a close date nor a last change,
+    # synced on June 12.
+    raw.crm_account_with_deal("nodateco", "NoDateCo", "2026-05-01", "2026-05-15")
+    raw.insert(
+        "raw_salesforce.opportunity",
+        id="006nodateco",
+        account_id="001nodateco",
+        name="NoDateCo - First deal",
+        stage_name="Closed Lost",
+        amount=5000,
+        is_closed=True,
+        is_won=False,
+        close_date=None,
+        created_date="2026-05-15",
+        last_modified_date=None,
+        is_deleted=False,
+        _fivetran_synced="2026-06-12",
+    )
 
 
 def load_values_out_of_range(raw: RawLoader) -> None:
@@ -880,6 +898,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("ConvertCo Inc", "not_pql", None, None, None, None, None),
         ("LeadCo", "not_pql", None, None, None, None, None),
         ("NoCloseCo", "not_pql", None, None, None, None, None),
+        ("NoDateCo", "not_pql", None, None, None, None, None),
         # first seen in 1999 and never activated, but its open deal is a step: no
         # no_activation walk-away
         ("OldCo", "not_pql", None, None, None, None, None),
@@ -1051,6 +1070,12 @@ def test_signups_without_group_calls_padded_and_junk_emails_resolve_as_loaded(ha
         (None, "Lead", date(2026, 5, 1)),
         ("Lead", "Opportunity", date(2026, 5, 15)),
         ("Opportunity", "Lead", date(2026, 6, 10)),
+    ]
+    # and without a last change either, the day it was synced
+    assert entries(hand_made, "NoDateCo") == [
+        (None, "Lead", date(2026, 5, 1)),
+        ("Lead", "Opportunity", date(2026, 5, 15)),
+        ("Opportunity", "Lead", date(2026, 6, 12)),
     ]
 
 

@@ -18,12 +18,15 @@ final as (
         opportunities.is_won,
         cast(opportunities.created_at as date) as created_date,
         opportunities.last_modified_at,
-        {#- a closed deal without a close date closed when it was last modified (else it
-            would count as open for ever) #}
+        {#- a closed deal without a close date closed when it was last modified, or
+            without that either by the time the loader synced it (else it would count
+            as open for ever) #}
         case
             when opportunities.is_closed
                 then coalesce(
-                    opportunities.close_date, cast(opportunities.last_modified_at as date)
+                    opportunities.close_date,
+                    cast(opportunities.last_modified_at as date),
+                    cast(opportunities.synced_at as date)
                 )
         end as closed_date
     from opportunities
