@@ -619,41 +619,29 @@ def load_identity_edges(raw: RawLoader) -> None:
             last_modified_date="2026-06-01",
             **synced,
         )
-    # NoCloseCo: its deal was lost on June 10, a day the CRM left without a close date.
-    raw.crm_account_with_deal("nocloseco", "NoCloseCo", "2026-05-01", "2026-05-15")
-    raw.insert(
-        "raw_salesforce.opportunity",
-        id="006nocloseco",
-        account_id="001nocloseco",
-        name="NoCloseCo - First deal",
-        stage_name="Closed Lost",
-        amount=5000,
-        is_closed=True,
-        is_won=False,
-        close_date=None,
-        created_date="2026-05-15",
-        last_modified_date="2026-06-10",
-        is_deleted=False,
-        _fivetran_synced="2026-06-10",
-    )
-    # NoDateCo: its deal arrived closed with neither a close date nor a last change,
-    # synced on June 12.
-    raw.crm_account_with_deal("nodateco", "NoDateCo", "2026-05-01", "2026-05-15")
-    raw.insert(
-        "raw_salesforce.opportunity",
-        id="006nodateco",
-        account_id="001nodateco",
-        name="NoDateCo - First deal",
-        stage_name="Closed Lost",
-        amount=5000,
-        is_closed=True,
-        is_won=False,
-        close_date=None,
-        created_date="2026-05-15",
-        last_modified_date=None,
-        is_deleted=False,
-        _fivetran_synced="2026-06-12",
-    )
+    # Deals opened on May 15 and later lost, as a CRM left them without a close date:
+    # NoCloseCo's last changed on June 10, NoDateCo's arrived with no date but its sync
+    # on June 12.
+    for key, name, last_modified, synced_on in [
+        ("nocloseco", "NoCloseCo", "2026-06-10", "2026-06-10"),
+        ("nodateco", "NoDateCo", None, "2026-06-12"),
+    ]:
+        raw.crm_account_with_deal(key, name, "2026-05-01", "2026-05-15")
+        raw.insert(
+            "raw_salesforce.opportunity",
+            id=f"006{key}",
+            account_id=f"001{key}",
+            name=f"{name} - First deal",
+            stage_name="Closed Lost",
+            amount=5000,
+            is_closed=True,
+            is_won=False,
+            close_date=None,
+            created_date="2026-05-15",
+            last_modified_date=last_modified,
+            is_deleted=False,
+            _fivetran_synced=synced_on,
+        )
 
 
 def load_values_out_of_range(raw: RawLoader) -> None:
