@@ -13,6 +13,7 @@ stage_definitions seed and the vars' defaults.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -97,16 +98,30 @@ class RawLoader:
             self.track(workspace, event, f"{day} 09:00:00", user=user)
 
     def stripe_customer(
-        self, key, workspace, start, seats, price, period_end, users, joined, subscription=None
+        self,
+        key,
+        workspace,
+        start,
+        seats,
+        price,
+        period_end,
+        users,
+        joined,
+        subscription=None,
+        crm_account=None,
     ):
         """A paying Stripe customer of a workspace (since `start`), and the workspace's
-        users (since `joined`). `subscription` overrides columns of its subscription."""
+        users (since `joined`). `subscription` overrides columns of its subscription;
+        `crm_account` is a Salesforce account id for its metadata."""
+        metadata = {"workspace_id": workspace}
+        if crm_account:
+            metadata["salesforce_account_id"] = crm_account
         self.insert(
             "raw_stripe.customer",
             id=f"cus_{key}",
             email=f"billing@{key}.com",
             name=key,
-            metadata=f'{{"workspace_id": "{workspace}"}}',
+            metadata=json.dumps(metadata),
             delinquent=False,
             created=start,
             livemode=True,
@@ -648,7 +663,8 @@ def load_values_out_of_range(raw: RawLoader) -> None:
     # A device whose clock was reset to 1970; OldCo, a CRM account created in 1999,
     # with an open deal whose account id arrives padded; a deal of an account nobody
     # loaded; a head count, a seat count and a price interval count no real record has;
-    # a price interval written 'Month '; an NPS answer of 7.5; a ticket without a status.
+    # a price interval written 'Month '; an NPS answer of 7.5; a ticket without a status;
+    # a Stripe customer whose metadata names a CRM account nobody loaded.
     synced = {"is_deleted": False, "_fivetran_synced": "2026-06-01"}
     raw.insert(
         "raw_segment.tracks",
@@ -690,7 +706,7 @@ def load_values_out_of_range(raw: RawLoader) -> None:
         )  # fmt: skip
     raw.stripe_customer(
         "hugeco", "ws_huge", "2026-05-01", 3_000_000_000, "price_team_monthly", "2026-07-01",
-        users=[], joined="2026-05-01",
+        users=[], joined="2026-05-01", crm_account="001nobody",
     )  # fmt: skip
     raw.insert(
         "raw_segment.nps_survey_submitted", id="nps_frac", user_id="u_tess", score="7.5",
@@ -1171,6 +1187,21 @@ def test_a_deal_of_an_account_nobody_loaded_is_staged_and_warned(hand_made):
     )
     warned = re.search(
         r"WARN (\d+) relationships_stg_salesforce__opportunities_account_id",
+        tested.output.replace("\x1b", ""),
+    )
+    assert warned and int(warned.group(1)) == 1
+
+
+def test_stripe_metadata_naming_an_account_nobody_loaded_is_warned(hand_made):
+    assert hand_made.query(
+        "select salesforce_account_id from analytics_staging.stg_stripe__customers "
+        "where customer_id = 'cus_hugeco'"
+    ) == [("001nobody",)]
+    tested = hand_made.dbt(
+        "test", "--select", "stg_stripe__customers", vars={"as_of_date": "2026-06-30"}
+    )
+    warned = re.search(
+        r"WARN (\d+) relationships_stg_stripe__customers_salesforce_account_id",
         tested.output.replace("\x1b", ""),
     )
     assert warned and int(warned.group(1)) == 1
