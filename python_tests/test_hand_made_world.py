@@ -1174,37 +1174,34 @@ def test_values_out_of_range_are_quarantined_and_an_old_record_starts_no_old_his
     )
 
 
-def test_a_deal_of_an_account_nobody_loaded_is_staged_and_warned(hand_made):
-    assert (
-        hand_made.scalar(
-            "select account_id from analytics_staging.stg_salesforce__opportunities "
-            "where opportunity_id = '006ghost'"
-        )
-        == "001ghost"
-    )
-    tested = hand_made.dbt(
-        "test", "--select", "stg_salesforce__opportunities", vars={"as_of_date": "2026-06-30"}
-    )
-    warned = re.search(
-        r"WARN (\d+) relationships_stg_salesforce__opportunities_account_id",
-        tested.output.replace("\x1b", ""),
-    )
-    assert warned and int(warned.group(1)) == 1
+def warned_rows(warehouse: Warehouse, select: str, test_name: str) -> int | None:
+    """The rows a warning data test reports when `dbt test --select <select>` runs it
+    (None when it does not warn)."""
+    tested = warehouse.dbt("test", "--select", select, vars={"as_of_date": "2026-06-30"})
+    warned = re.search(rf"WARN (\d+) {test_name}", tested.output.replace("\x1b", ""))
+    return int(warned.group(1)) if warned else None
 
 
-def test_stripe_metadata_naming_an_account_nobody_loaded_is_warned(hand_made):
-    assert hand_made.query(
-        "select salesforce_account_id from analytics_staging.stg_stripe__customers "
-        "where customer_id = 'cus_hugeco'"
-    ) == [("001nobody",)]
-    tested = hand_made.dbt(
-        "test", "--select", "stg_stripe__customers", vars={"as_of_date": "2026-06-30"}
-    )
-    warned = re.search(
-        r"WARN (\d+) relationships_stg_stripe__customers_salesforce_account_id",
-        tested.output.replace("\x1b", ""),
-    )
-    assert warned and int(warned.group(1)) == 1
+# A deal, and Stripe metadata, naming a CRM account nobody loaded: staged as loaded,
+# and the relationships test on the column warns.
+@pytest.mark.parametrize(
+    ("model", "key", "column", "account_id"),
+    [
+        ("stg_salesforce__opportunities", "opportunity_id = '006ghost'", "account_id", "001ghost"),
+        (
+            "stg_stripe__customers",
+            "customer_id = 'cus_hugeco'",
+            "salesforce_account_id",
+            "001nobody",
+        ),
+    ],
+)
+def test_a_reference_to_an_account_nobody_loaded_is_staged_and_warned(
+    hand_made, model, key, column, account_id
+):
+    staged = hand_made.query(f"select {column} from analytics_staging.{model} where {key}")
+    assert staged == [(account_id,)]
+    assert warned_rows(hand_made, model, f"relationships_{model}_{column}") == 1
 
 
 def test_an_erasure_request_naming_a_shared_device_erases_no_one_and_warns(hand_made):
@@ -1213,16 +1210,8 @@ def test_an_erasure_request_naming_a_shared_device_erases_no_one_and_warns(hand_
         "select core_events_30d, active_users_30d from analytics_marts.lifecycle_state "
         "where account_name = 'ws_kiosk'"
     ) == [(8, 4)]
-    tested = hand_made.dbt(
-        "test",
-        "--select",
-        "assert_erasure_requests_name_a_person",
-        vars={"as_of_date": "2026-06-30"},
-    )
-    warned = re.search(
-        r"WARN (\d+) assert_erasure_requests_name_a_person", tested.output.replace("\x1b", "")
-    )
-    assert warned and int(warned.group(1)) == 1
+    test_name = "assert_erasure_requests_name_a_person"
+    assert warned_rows(hand_made, test_name, test_name) == 1
 
 
 def test_erasing_one_user_of_a_shared_device_joins_no_one_else(hand_made):
