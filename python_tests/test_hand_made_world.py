@@ -292,6 +292,9 @@ def load_one_company_per_stage(raw: RawLoader) -> None:
     )  # fmt: skip
     raw.core_usage("ws_sleep", ["u_s1", "u_s2"], ["2026-01-15", "2026-02-01"])
 
+    # Dormant from the start: paying since January 1, nobody ever used the product.
+    raw.stripe_customer("shelfco", "ws_shelf", "2026-01-01", 5, users=[], joined=None, **monthly)
+
 
 def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
     monthly = {"price": "price_team_monthly", "period_end": "2026-07-25"}
@@ -408,6 +411,19 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
         ["2026-05-20", "2026-05-25", "2026-05-30", "2026-06-05", "2026-06-10", "2026-06-25"],
     )
     raw.crm_account_with_deal("pqlco", "PQLCo", created="2026-06-01", deal_created="2026-06-20")
+
+    # The same product journey (a PQL on June 10) at a company whose deal opened on
+    # May 15, before it qualified: sales had it already, accepted on June 10.
+    raw.workspace_members("ws_eo", "EarlyOppCo", ["u_eo1", "u_eo2"], "2026-05-01")
+    raw.signup_and_activation("ws_eo", "u_eo1", "2026-05-01", "2026-05-03", "2026-05-04")
+    raw.core_usage(
+        "ws_eo",
+        ["u_eo1", "u_eo2"],
+        ["2026-05-20", "2026-05-25", "2026-05-30", "2026-06-05", "2026-06-10", "2026-06-25"],
+    )
+    raw.crm_account_with_deal(
+        "earlyoppco", "EarlyOppCo", created="2026-04-01", deal_created="2026-05-15"
+    )
 
     # A PQL on May 20 that bought on June 10. Its use then fell: on June 29 the 30
     # days held 8 core events against 20 before (Risk), on June 30 the baseline was
@@ -800,6 +816,9 @@ def test_each_company_lands_in_the_stage_its_rows_call_for(hand_made):
         # a tenured customer that never used the product was Dormant until June 10
         ("riskco", "Risk", "renewal_due", "Dormant", "2026-06-10", 20),
         # 90 days after the last core event of February 1
+        # paid for 90 days without using the product
+        ("shelfco", "Dormant", "no_core_events_90d,customer_inactive", "Customer", "2026-04-01",
+         90),
         ("sleepco", "Dormant", "no_core_events_90d,customer_inactive", "Customer", "2026-05-02",
          59),
     ]  # fmt: skip
@@ -809,6 +828,7 @@ def test_each_company_lands_in_the_stage_its_rows_call_for(hand_made):
 def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made):
     expected = [
         ("StaleCo", "Lead", "known_contact", None, "2026-01-02", 179),
+        ("EarlyOppCo", "Opportunity", "open_opportunity", "Lead", "2026-05-15", 46),
         ("PQLCo", "Opportunity", "open_opportunity", "Lead", "2026-06-20", 10),
         ("WonCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-15", 15),
         ("ConvCo", "Active", "active_usage", "Risk", "2026-06-30", 0),
@@ -885,6 +905,8 @@ def test_health_scores_every_customer_and_names_what_drags_it_down(hand_made):
     assert set(health) == customers
     assert "gonecoo" not in health
     assert health["sleepco"] == ("red", "low_usage,low_adoption")
+    # never used: no product data, but after 90 days paying that counts as no use
+    assert health["shelfco"] == ("red", "low_usage,low_adoption")
     assert health["expandco"] == ("green", "")
     assert "billing_issues" in health["payco"][1]
     assert "support_issues" in health["ticketco"][1]
@@ -900,6 +922,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
     assert rows == [
         ("ConvCo", "converted", "2026-05-20", None, date(2026, 6, 10), None, None),
         ("ConvertCo Inc", "not_pql", None, None, None, None, None),
+        ("EarlyOppCo", "sales_accepted", "2026-06-10", date(2026, 6, 10), None, None, None),
         ("LeadCo", "not_pql", None, None, None, None, None),
         ("NoCloseCo", "not_pql", None, None, None, None, None),
         ("NoDateCo", "not_pql", None, None, None, None, None),

@@ -2,7 +2,8 @@
     Product-qualified-lead status of every prospect account as of the as_of_date var
     (and of the customers that were PQLs before they bought): the PQL score now and
     why, when it first qualified (pql_at), and where it got since:
-      not_pql -> pql -> sales_accepted (an opportunity opened on or after pql_at)
+      not_pql -> pql -> sales_accepted (an opportunity opened on or after pql_at, or
+      one already open then)
       -> converted (became a customer after pql_at, and stays converted if it later
       stops paying), or disqualified (a walk-away clock ran out). Converted wins over
       disqualified, which wins over the rest.
@@ -58,13 +59,15 @@ milestones as (
 ),
 
 sales_acceptance as (
+    {#- sales accepted the PQL when an opportunity opened on or after pql_at, or on
+        pql_at itself when one was already open then #}
     select
         milestones.account_id,
-        min(opportunities.created_date) as sales_accepted_date
+        min(greatest(opportunities.created_date, milestones.pql_date)) as sales_accepted_date
     from milestones
     inner join opportunities
         on milestones.account_id = opportunities.account_id
-        and milestones.pql_date <= opportunities.created_date
+        and coalesce(milestones.pql_date <= opportunities.closed_date, true)
         and opportunities.created_date <= {{ as_of_date() }}
     group by milestones.account_id
 ),
