@@ -131,10 +131,15 @@ def test_a_phase_reports_its_own_peak_memory_not_the_bench_process(tmp_path):
 def test_a_tiny_bench_measures_every_phase_and_writes_its_figures(tmp_path):
     """The whole `make bench` run on a tiny world: four dbt builds (the two with tests as
     the nightly selector runs them: data tests, no unit tests), the unit tests alone,
-    identity alone, JSON."""
+    identity alone, JSON. The phases reuse each other's parse (three parses fewer)."""
     lines: list[str] = []
     result = bench.run_bench(
-        tmp_path / "bench", tmp_path / "results", events=20_000, accounts=100, progress=lines.append
+        tmp_path / "bench",
+        tmp_path / "results",
+        events=20_000,
+        accounts=100,
+        reuse_parse=True,
+        progress=lines.append,
     )
     names = [phase.name for phase in result.phases]
     assert names == [
@@ -170,6 +175,13 @@ def test_a_tiny_bench_measures_every_phase_and_writes_its_figures(tmp_path):
         for kind in result.time_split["incremental_build"]["node_seconds"]
     )
     assert set(result.slowest_nodes) == set(names)
+    for name in names:  # a phase reuses the parse of the one before it with the same vars
+        parsed_again = (
+            "Unable to do partial parsing" in (tmp_path / "bench" / name / "dbt.log").read_text()
+        )
+        assert parsed_again == (
+            name in ("full_build_without_tests", "incremental_build_without_tests")
+        )
 
     written = json.loads((tmp_path / "results" / "bench-latest.json").read_text())
     assert written["ratios"] == result.ratios

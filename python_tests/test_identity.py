@@ -12,7 +12,8 @@ import networkx as nx
 import pyarrow as pa
 import pytest
 
-from conftest import DBT, ROOT, TODAY, WITHOUT_UNIT_TESTS
+from conftest import DBT, MODELS_ONLY, ROOT, TODAY, WITHOUT_UNIT_TESTS, Warehouse
+from lifecycle.generator import generate
 
 ITERATIONS = 30
 
@@ -176,9 +177,12 @@ def test_a_chain_of_two_thousand_identifiers_is_one_person_after_one_build(empty
     assert persons == [(1000, 1000)]
 
 
-def test_person_ids_survive_a_full_refresh_and_a_new_device(small_world, tmp_path):
-    warehouse = small_world.copy_to(tmp_path)
-    select = ["--select", "+int_person_accounts", *WITHOUT_UNIT_TESTS]
+def test_person_ids_survive_a_full_refresh_and_a_new_device(tmp_path):
+    # a generated world (every source, ~150 companies), built only as far as identity
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", ROOT, tmp_path)
+    generate(warehouse.db, seed=11, scale=0.15, today=TODAY)
+    select = ["--select", "+int_person_accounts", *MODELS_ONLY]
+    warehouse.dbt("build", *select, vars={"as_of_date": TODAY.isoformat()})
     mapping_sql = (
         "select node_key, person_id from analytics_intermediate.int_person_identifiers "
         "order by node_key"

@@ -122,6 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the worlds and builds go (default: %(default)s)",
     )
     bench.add_argument(
+        "--reuse-parse",
+        action="store_true",
+        help="let a phase reuse the parse of the phase before it with the same as_of_date "
+        "(quicker; the figures then leave out most of the parse a nightly job pays)",
+    )
+    bench.add_argument(
         "--results",
         type=Path,
         default=Path("results"),
@@ -227,7 +233,12 @@ def main(argv: list[str] | None = None) -> int:
         from lifecycle.bench import run_bench
 
         run_bench(
-            args.folder, args.results, events=args.events, accounts=args.accounts, seed=args.seed
+            args.folder,
+            args.results,
+            events=args.events,
+            accounts=args.accounts,
+            seed=args.seed,
+            reuse_parse=args.reuse_parse,
         )
         return 0
     if args.command == "check-sql":
