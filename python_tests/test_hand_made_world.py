@@ -402,28 +402,24 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
     )
 
     # A PQL on June 10 (activated in 3 days, two users, 20 core events in 30 days) that
-    # sales accepted: an opportunity opened on June 20.
-    raw.workspace_members("ws_q", "PQLCo", ["u_q1", "u_q2"], "2026-05-01")
-    raw.signup_and_activation("ws_q", "u_q1", "2026-05-01", "2026-05-03", "2026-05-04")
-    raw.core_usage(
-        "ws_q",
-        ["u_q1", "u_q2"],
-        ["2026-05-20", "2026-05-25", "2026-05-30", "2026-06-05", "2026-06-10", "2026-06-25"],
-    )
-    raw.crm_account_with_deal("pqlco", "PQLCo", created="2026-06-01", deal_created="2026-06-20")
-
-    # The same product journey (a PQL on June 10) at a company whose deal opened on
-    # May 15, before it qualified: sales had it already, accepted on June 10.
-    raw.workspace_members("ws_eo", "EarlyOppCo", ["u_eo1", "u_eo2"], "2026-05-01")
-    raw.signup_and_activation("ws_eo", "u_eo1", "2026-05-01", "2026-05-03", "2026-05-04")
-    raw.core_usage(
-        "ws_eo",
-        ["u_eo1", "u_eo2"],
-        ["2026-05-20", "2026-05-25", "2026-05-30", "2026-06-05", "2026-06-10", "2026-06-25"],
-    )
-    raw.crm_account_with_deal(
-        "earlyoppco", "EarlyOppCo", created="2026-04-01", deal_created="2026-05-15"
-    )
+    # sales accepted: an opportunity opened on June 20. The same product journey at
+    # EarlyOppCo, whose deal opened on May 15, before it qualified: sales had it
+    # already, and accepted it on June 10.
+    for workspace, company, account_created, deal_created in [
+        ("ws_q", "PQLCo", "2026-06-01", "2026-06-20"),
+        ("ws_eo", "EarlyOppCo", "2026-04-01", "2026-05-15"),
+    ]:
+        users = [f"u_{workspace[3:]}1", f"u_{workspace[3:]}2"]
+        raw.workspace_members(workspace, company, users, "2026-05-01")
+        raw.signup_and_activation(workspace, users[0], "2026-05-01", "2026-05-03", "2026-05-04")
+        raw.core_usage(
+            workspace,
+            users,
+            ["2026-05-20", "2026-05-25", "2026-05-30", "2026-06-05", "2026-06-10", "2026-06-25"],
+        )
+        raw.crm_account_with_deal(
+            company.lower(), company, created=account_created, deal_created=deal_created
+        )
 
     # A PQL on May 20 that bought on June 10. Its use then fell: on June 29 the 30
     # days held 8 core events against 20 before (Risk), on June 30 the baseline was
