@@ -228,6 +228,13 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
             ("f2", "laptop", "child", None, "2026-03-02 10:00:00"),
             # a free-mail user in a workspace
             ("g1", "phone", "freelancer", "Free.Lancer@Gmail.com ", "2026-03-03 09:00:00"),
+            # three laptops, each shared by two logins, chaining four logins into one
+            # person: no device rule breaks, the cluster is queued for review
+            *[
+                (f"c{i}{j}", f"chain-laptop-{i}", f"chain-{i + j}", None, "2026-03-04 09:00:00")
+                for i in range(3)
+                for j in range(2)
+            ],
         ],
     )
     con.execute(
@@ -267,6 +274,10 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
         "from analytics_intermediate.int_identity_review_queue"
     )
     assert ("anonymous_id:kiosk", "shared_device", 4) in queue
+    assert person_of("user_id:chain-0") == person_of("user_id:chain-3") is not None
+    assert [row for row in queue if row[1] != "shared_device"] == [
+        (person_of("user_id:chain-0"), "too_many_user_ids", 4)
+    ]
     blocked = empty_warehouse.query(
         "select distinct blocked_reason from analytics_intermediate.int_identity_merge_audit "
         "where entity_id = (select person_id from analytics_intermediate.int_person_identifiers "

@@ -212,6 +212,7 @@ TUNED_THRESHOLDS = {
     "max_event_clock_skew_hours": 12,
     "internal_email_domains": ["vendor.example"],
     "identity_review_max_emails": 5,
+    "identity_review_max_user_ids": 5,
     "identity_review_max_crm_accounts": 3,
 }
 

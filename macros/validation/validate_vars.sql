@@ -10,7 +10,7 @@
         {%- set problems = [] -%}
         {%- set numbers = [
             'max_event_clock_skew_hours', 'identity_max_users_per_device',
-            'identity_max_iterations', 'identity_review_max_emails',
+            'identity_max_iterations', 'identity_review_max_emails', 'identity_review_max_user_ids',
             'identity_review_max_crm_accounts', 'activation_window_days',
             'active_min_core_events', 'active_min_users', 'usage_drop_max_ratio',
             'usage_drop_min_baseline', 'risk_min_unresolved_tickets', 'risk_renewal_window_days',

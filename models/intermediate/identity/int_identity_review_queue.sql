@@ -1,5 +1,6 @@
 {#- Clusters a person should look at: persons with more emails than
-    `identity_review_max_emails`, accounts joining more Salesforce accounts than
+    `identity_review_max_emails` or more user_ids than `identity_review_max_user_ids`
+    (a row for each rule broken), accounts joining more Salesforce accounts than
     `identity_review_max_crm_accounts`, and devices found shared by many users (their
     links were dropped). Merges stand until someone fixes the source or the rules. -#}
 with persons as (
@@ -15,17 +16,22 @@ identity_nodes as (
 ),
 
 final as (
+    {%- for reason, count_column, allowed in [
+        ('too_many_emails', 'email_count', var('identity_review_max_emails')),
+        ('too_many_user_ids', 'user_id_count', var('identity_review_max_user_ids')),
+    ] %}
     select
         'person' as entity_type,
         person_id as entity_id,
-        'too_many_emails' as review_reason,
-        email_count as observed_count,
-        {{ var('identity_review_max_emails') }} as allowed_count,
+        '{{ reason }}' as review_reason,
+        {{ count_column }} as observed_count,
+        {{ allowed }} as allowed_count,
         first_seen_at
     from persons
-    where needs_review
+    where {{ count_column }} > {{ allowed }}
 
     union all
+    {%- endfor %}
 
     select
         'account' as entity_type,

@@ -73,7 +73,8 @@ final as (
         clusters.crm_record_count,
         clusters.is_internal,
         clusters.email_count > 0 or clusters.crm_record_count > 0 as is_known_contact,
-        clusters.email_count > {{ var('identity_review_max_emails') }} as needs_review,
+        clusters.email_count > {{ var('identity_review_max_emails') }}
+        or clusters.user_id_count > {{ var('identity_review_max_user_ids') }} as needs_review,
         clusters.first_seen_at
     from clusters
     inner join anchors
