@@ -61,15 +61,18 @@ class RawLoader:
                 for hour in (10, 11):
                     self.track(workspace, "Task Completed", f"{day} {hour}:00:00", user=user)
 
-    def crm_account_with_deal(self, key, name, created, deal_created, deal_closed=None):
-        """A Salesforce account (website `<key>.com`) and one deal: open while
-        `deal_closed` is None, else won on that day. The deal has no type."""
+    def crm_account_with_deal(
+        self, key, name, created, deal_created, deal_closed=None, close_date=None, website=None
+    ):
+        """A Salesforce account (website `<key>.com` unless given) and one deal: open while
+        `deal_closed` is None, else won on that day. Its close date is `close_date` if
+        given, else the day it was won (or, while open, August 15). The deal has no type."""
         synced = {"is_deleted": False, "_fivetran_synced": deal_closed or deal_created}
         self.insert(
             "raw_salesforce.account",
             id=f"001{key}",
             name=name,
-            website=f"{key}.com",
+            website=website or f"{key}.com",
             created_date=created,
             **synced,
         )
@@ -82,7 +85,7 @@ class RawLoader:
             amount=5000,
             is_closed=deal_closed is not None,
             is_won=deal_closed is not None,
-            close_date=deal_closed or "2026-08-15",
+            close_date=close_date or deal_closed or "2026-08-15",
             created_date=deal_created,
             last_modified_date=deal_closed or deal_created,
             **synced,
@@ -400,6 +403,18 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
     raw.crm_account_with_deal(
         "wonco", "WonCo", created="2026-04-01", deal_created="2026-05-01", deal_closed="2026-06-15"
     )
+    # Won on June 28 (its last change), its close date left at the expected July 15.
+    raw.crm_account_with_deal(
+        "futureco", "FutureCo", created="2026-05-01", deal_created="2026-06-01",
+        deal_closed="2026-06-28", close_date="2026-07-15",
+    )  # fmt: skip
+    # Two companies whose website is their Facebook page: two accounts, not one
+    # facebook.com account holding both deals.
+    for key, name in [("bakeryco", "BakeryCo"), ("floristco", "FloristCo")]:
+        raw.crm_account_with_deal(
+            key, name, created="2026-05-01", deal_created="2026-06-01",
+            website=f"https://www.facebook.com/{key}",
+        )  # fmt: skip
 
     # A PQL on June 10 (activated in 3 days, two users, 20 core events in 30 days) that
     # sales accepted: an opportunity opened on June 20. The same product journey at
@@ -824,8 +839,11 @@ def test_each_company_lands_in_the_stage_its_rows_call_for(hand_made):
 def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made):
     expected = [
         ("StaleCo", "Lead", "known_contact", None, "2026-01-02", 179),
+        ("BakeryCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29),
         ("EarlyOppCo", "Opportunity", "open_opportunity", "Lead", "2026-05-15", 46),
+        ("FloristCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29),
         ("PQLCo", "Opportunity", "open_opportunity", "Lead", "2026-06-20", 10),
+        ("FutureCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-28", 2),
         ("WonCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-15", 15),
         ("ConvCo", "Active", "active_usage", "Risk", "2026-06-30", 0),
         ("dropco", "Risk", "usage_drop_50pct", "Active", "2026-06-19", 11),
@@ -916,9 +934,11 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         "from analytics_marts.pql_status order by account_name"
     )
     assert rows == [
+        ("BakeryCo", "not_pql", None, None, None, None, None),
         ("ConvCo", "converted", "2026-05-20", None, date(2026, 6, 10), None, None),
         ("ConvertCo Inc", "not_pql", None, None, None, None, None),
         ("EarlyOppCo", "sales_accepted", "2026-06-10", date(2026, 6, 10), None, None, None),
+        ("FloristCo", "not_pql", None, None, None, None, None),
         ("LeadCo", "not_pql", None, None, None, None, None),
         ("NoCloseCo", "not_pql", None, None, None, None, None),
         ("NoDateCo", "not_pql", None, None, None, None, None),
@@ -1115,13 +1135,13 @@ def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_ma
     stage_of = dict(
         warehouse.query("select account_name, stage from analytics_marts.lifecycle_state")
     )
-    # the deal won in the CRM still makes a customer; paying through Stripe no longer does
-    assert stage_of["WonCo"] == "Customer"
+    # the deals won in the CRM still make customers; paying through Stripe no longer does
+    assert stage_of["WonCo"] == stage_of["FutureCo"] == "Customer"
     assert stage_of["custco"] == stage_of["ticketco"] == stage_of["payco"] == "Lead"
     assert stage_of["OppCo"] == "Opportunity"
-    assert warehouse.query("select account_name from analytics_marts.customer_health_360") == [
-        ("WonCo",)
-    ]
+    assert warehouse.query(
+        "select account_name from analytics_marts.customer_health_360 order by 1"
+    ) == [("FutureCo",), ("WonCo",)]
 
 
 def test_the_readme_recipe_for_a_hand_made_world_runs_as_written(tmp_path):

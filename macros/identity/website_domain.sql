@@ -1,13 +1,24 @@
 {#- The host of a website or URL as an email-style domain: lowercase, without scheme,
-    `www.`, port or path; null when nothing is left. -#}
+    `www.`, port or path; null when nothing is left, and null for a page on a platform
+    of `website_platform_domains` (facebook.com/acmebakery is Acme Bakery's page, not its
+    domain: two companies with such pages share no domain). The platform's own site, with
+    no path, stays its domain. -#}
 {% macro website_domain(column) -%}
-    nullif(
-        regexp_replace(
-            regexp_replace(lower({{ trim_whitespace(column) }}), '^([a-z]+://)?(www[.])?', ''),
-            '[/:?#].*$', ''
-        ),
-        ''
-    )
+    {%- set without_scheme -%}
+        regexp_replace(lower({{ trim_whitespace(column) }}), '^([a-z]+://)?(www[.])?', '')
+    {%- endset -%}
+    {%- set host = "nullif(regexp_replace(" ~ without_scheme ~ ", '[/:?#].*$', ''), '')" -%}
+    {%- set platforms = var('website_platform_domains') -%}
+    {%- if platforms %}
+    case
+        when {{ host }} in ('{{ platforms | join("', '") }}')
+            and regexp_replace({{ without_scheme }}, '^[^/?#]*[/?#]*', '') != ''
+            then null
+        else {{ host }}
+    end
+    {%- else %}
+    {{ host }}
+    {%- endif %}
 {%- endmacro %}
 
 {#- The company domain a CRM lead names: its website's host, else its email's domain. -#}

@@ -18,14 +18,17 @@ final as (
         opportunities.is_won,
         cast(opportunities.created_at as date) as created_date,
         opportunities.last_modified_at,
-        {#- a closed deal without a close date closed when it was last modified, or
-            without that either by the time the loader synced it (else it would count
-            as open for ever) #}
+        {#- a closed deal closed on its close date, but no later than it was last
+            modified (closing it was a change: a close date still ahead is the one it was
+            expected on); without either date, by the time the loader synced it (else it
+            would count as open for ever) #}
         case
             when opportunities.is_closed
                 then coalesce(
-                    opportunities.close_date,
-                    cast(opportunities.last_modified_at as date),
+                    {{ least_ignoring_nulls(
+                        'opportunities.close_date',
+                        'cast(opportunities.last_modified_at as date)'
+                    ) }},
                     cast(opportunities.synced_at as date)
                 )
         end as closed_date
