@@ -352,6 +352,29 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
             _fivetran_synced="2026-06-16 11:00",
         )
 
+    # Stripe's history switched on in June: the first version of a subscription paying
+    # since January is dated June 1 (latesyncco); another's was first synced on June 29,
+    # already cancelled that morning (lostsyncco). Both paid from January 1.
+    for key, first_synced, cancelled in [
+        ("latesyncco", "2026-06-01", {}),
+        (
+            "lostsyncco",
+            "2026-06-29 10:00",
+            {
+                "status": "canceled",
+                "canceled_at": "2026-06-29 10:00",
+                "ended_at": "2026-06-29 10:00",
+            },
+        ),
+    ]:
+        workspace, users = f"ws_{key}", [f"u_{key}1", f"u_{key}2"]
+        first_version = {"_fivetran_start": first_synced, "_fivetran_synced": first_synced}
+        raw.stripe_customer(
+            key, workspace, "2026-01-01", 10, users=users, joined="2025-12-20",
+            subscription=first_version | cancelled, **monthly,
+        )  # fmt: skip
+        raw.core_usage(workspace, users, recent)
+
     # Risk by billing: a declined charge on June 25.
     raw.stripe_customer(
         "payco", "ws_p", "2026-01-01", 10, users=["u_p1", "u_p2"], joined="2025-12-20", **monthly
@@ -927,6 +950,25 @@ def test_health_scores_every_customer_and_names_what_drags_it_down(hand_made):
     assert health["dropco"][1].startswith("low_usage")
 
 
+def test_a_subscription_running_before_stripe_history_began_paid_from_its_start(hand_made):
+    paying_days = hand_made.query(
+        "select account_name, min(signal_date), max(signal_date) "
+        "from analytics_intermediate.int_account_signals_daily as history "
+        "inner join analytics_marts.lifecycle_state using (account_id) "
+        "where history.is_paying and account_name in ('latesyncco', 'lostsyncco') "
+        "group by account_name order by account_name"
+    )
+    assert paying_days == [
+        ("latesyncco", date(2026, 1, 1), date(2026, 6, 30)),
+        ("lostsyncco", date(2026, 1, 1), date(2026, 6, 28)),
+    ]
+    # unused until June 10, so Dormant from April 1 (90 days paying) until then
+    assert stages(hand_made, ["latesyncco", "lostsyncco"]) == [
+        ("latesyncco", "Active", "active_usage", "Dormant", "2026-06-10", 20),
+        ("lostsyncco", "Dormant", "former_customer", "Active", "2026-06-29", 1),
+    ]
+
+
 def test_pql_status_follows_each_prospect_journey(hand_made):
     rows = hand_made.query(
         "select account_name, pql_status, strftime(pql_at, '%Y-%m-%d'), "
@@ -953,6 +995,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("Ticketless", "not_pql", None, None, None, None, None),
         ("gonecoo", "not_pql", None, None, None, None, None),
         ("hugeco", "not_pql", None, None, None, None, None),
+        ("lostsyncco", "not_pql", None, None, None, None, None),
         ("tabco.com", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),
         ("ws_kiosk", "not_pql", None, None, None, None, None),

@@ -9,16 +9,73 @@
     the first day of the account's paying spell it belongs to (paying versions of any of
     the account's subscriptions that overlap or touch, without a day unpaid between):
     a customer who stopped paying and pays again starts a new spell.
+
+    Fivetran's history of a subscription starts the day the connector first synced it:
+    one already running then has its first version from that day. Its time before is
+    read from its own dates, as a version of its own (active, with the first version's
+    seats and plan): paying from its start (or the end of its trial) until that first
+    version, or until it ended when the first version was already cancelled (when that
+    leaves a day or more).
 -#}
 {%- set paying_order = 'partition by account_id, is_paying order by valid_from, subscription_id' %}
 
-with versions as (
+with synced_versions as (
     {{ optional_ref('stg_stripe__subscription_history', 'lifecycle_using_stripe', {
         'subscription_id': 'string', 'customer_id': 'string', 'subscription_status': 'string',
         'seat_quantity': 'bigint', 'is_cancel_at_period_end': 'boolean',
         'current_period_end_at': 'timestamp', 'ended_at': 'timestamp',
         'trial_started_at': 'timestamp', 'valid_from': 'timestamp', 'valid_to': 'timestamp',
+        'started_at': 'timestamp', 'canceled_at': 'timestamp', 'trial_ended_at': 'timestamp',
     }) }}
+),
+
+first_syncs as (
+    select
+        subscription_id,
+        min(valid_from) as first_valid_from
+    from synced_versions
+    group by subscription_id
+),
+
+first_versions as (
+    select
+        synced_versions.*,
+        {{ greatest_ignoring_nulls(
+            'synced_versions.started_at', 'synced_versions.trial_ended_at'
+        ) }} as paid_from
+    from synced_versions
+    inner join first_syncs
+        on synced_versions.subscription_id = first_syncs.subscription_id
+        and synced_versions.valid_from = first_syncs.first_valid_from
+),
+
+{# the paying time before the connector's first sync of a subscription already running #}
+versions_before_first_sync as (
+    select
+        * replace (
+            'active' as subscription_status,
+            paid_from as valid_from,
+            case
+                when subscription_status in ('active', 'past_due') and ended_at is null
+                    then valid_from
+                else {{ least_ignoring_nulls('coalesce(ended_at, canceled_at)', 'valid_from') }}
+            end as valid_to,
+            cast(null as {{ dbt.type_timestamp() }}) as ended_at,
+            false as is_cancel_at_period_end
+        )
+    from first_versions
+    where
+        cast(paid_from as date) < cast(valid_from as date)
+        and (
+            (subscription_status in ('active', 'past_due') and ended_at is null)
+            or (subscription_status = 'canceled' and coalesce(ended_at, canceled_at) > paid_from)
+        )
+),
+
+versions as (
+    select * exclude (paid_from) from versions_before_first_sync
+    union all
+    select * from synced_versions
 ),
 
 items as (
