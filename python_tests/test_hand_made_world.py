@@ -375,6 +375,29 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
         )  # fmt: skip
         raw.core_usage(workspace, users, recent)
 
+    # Risk by delinquency: its subscription went past_due on June 20 (no charge rows).
+    raw.stripe_customer(
+        "dueco", "ws_due", "2026-01-01", 10, users=["u_du1", "u_du2"], joined="2025-12-20",
+        **monthly,
+    )  # fmt: skip
+    raw.core_usage("ws_due", ["u_du1", "u_du2"], recent)
+    raw.insert(
+        "raw_stripe.subscription_history",
+        id="sub_dueco",
+        customer_id="cus_dueco",
+        status="past_due",
+        quantity=10,
+        start_date="2026-01-01",
+        current_period_start="2026-06-01",
+        current_period_end="2026-07-01",
+        cancel_at_period_end=False,
+        created="2026-01-01",
+        livemode=True,
+        _fivetran_active=True,
+        _fivetran_start="2026-06-20",
+        _fivetran_synced="2026-06-20",
+    )
+
     # Risk by billing: a declined charge on June 25.
     raw.stripe_customer(
         "payco", "ws_p", "2026-01-01", 10, users=["u_p1", "u_p2"], joined="2025-12-20", **monthly
@@ -870,6 +893,7 @@ def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made)
         ("WonCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-15", 15),
         ("ConvCo", "Active", "active_usage", "Risk", "2026-06-30", 0),
         ("dropco", "Risk", "usage_drop_50pct", "Active", "2026-06-19", 11),
+        ("dueco", "Risk", "subscription_past_due", "Active", "2026-06-20", 10),
         ("payco", "Risk", "payment_failed", "Active", "2026-06-25", 5),
         ("ticketco", "Risk", "unresolved_tickets", "Active", "2026-06-15", 15),
     ]  # fmt: skip
@@ -946,6 +970,7 @@ def test_health_scores_every_customer_and_names_what_drags_it_down(hand_made):
     assert health["shelfco"] == ("red", "low_usage,low_adoption")
     assert health["expandco"] == ("green", "")
     assert "billing_issues" in health["payco"][1]
+    assert "billing_issues" in health["dueco"][1]
     assert "support_issues" in health["ticketco"][1]
     assert health["dropco"][1].startswith("low_usage")
 

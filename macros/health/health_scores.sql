@@ -45,6 +45,7 @@
         else greatest(
             0.0,
             100.0 - 25 * least(failed_payments_90d, 4) - 40 * open_disputes - 40 * overdue_invoices
+            - 40 * (case when is_past_due then 1 else 0 end)
         )
     end as billing_score,
     case

@@ -504,7 +504,15 @@ billing_state as (
         ) as renewal_date,
         max(
             case when subscriptions.is_paying and subscriptions.is_cancel_at_period_end then 1 else 0 end
-        ) = 1 as has_cancellation_requested
+        ) = 1 as has_cancellation_requested,
+        {#- Stripe's delinquency: a payment of the subscription failed and is being retried #}
+        max(
+            case
+                when subscriptions.is_paying and subscriptions.subscription_status = 'past_due'
+                    then 1
+                else 0
+            end
+        ) = 1 as is_past_due
     from output_grid as days
     inner join subscriptions
         on days.account_id = subscriptions.account_id
@@ -620,6 +628,7 @@ signals as (
         {{ dbt.datediff('rolling.signal_date', 'billing_state.renewal_date', 'day') }}
             as days_to_renewal,
         coalesce(billing_state.has_cancellation_requested, false) as has_cancellation_requested,
+        coalesce(billing_state.is_past_due, false) as is_past_due,
         coalesce(billing_history.first_billing_date <= rolling.signal_date, false)
             as has_billing_data,
         case

@@ -26,6 +26,7 @@
         'payment_failed': '(failed_payments_30d > 0)',
         'open_dispute': '(open_disputes > 0)',
         'overdue_invoice': '(overdue_invoices > 0)',
+        'past_due': 'is_past_due',
         'active_usage': '(core_events_30d >= ' ~ var('active_min_core_events')
             ~ ' and active_users_30d >= ' ~ var('active_min_users') ~ ')',
         'seats_nearly_full': '(seats > 0 and active_users_30d >= seats * '
@@ -57,7 +58,8 @@
         'problem_confirmed': '(' ~ c.lead_qualified ~ ' or ' ~ c.hand_raise ~ ' or '
             ~ c.gated_feature_attempt ~ ' or ' ~ c.pql ~ ')',
         'at_risk': '(' ~ c.usage_drop ~ ' or ' ~ c.unresolved_tickets ~ ' or ' ~ c.renewal_due
-            ~ ' or ' ~ c.payment_failed ~ ' or ' ~ c.open_dispute ~ ' or ' ~ c.overdue_invoice ~ ')',
+            ~ ' or ' ~ c.payment_failed ~ ' or ' ~ c.open_dispute ~ ' or ' ~ c.overdue_invoice
+            ~ ' or ' ~ c.past_due ~ ')',
         'expansion_signal': '(' ~ c.seats_nearly_full ~ ' or ' ~ c.gated_feature_attempts ~ ' or '
             ~ c.user_growth ~ ')',
     }) -%}
@@ -93,6 +95,7 @@
             ('payment_failed', c.payment_failed),
             ('open_dispute', c.open_dispute),
             ('overdue_invoice', c.overdue_invoice),
+            ('subscription_past_due', c.past_due),
         ]),
         ('Expansion', c.is_customer ~ ' and ' ~ c.active_usage ~ ' and ' ~ c.expansion_signal, [
             ('active_usage', 'true'),

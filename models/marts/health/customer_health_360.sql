@@ -64,6 +64,7 @@ final as (
         cast(signals.open_disputes as integer) as open_disputes,
         cast(signals.overdue_invoices as integer) as overdue_invoices,
         signals.has_cancellation_requested,
+        signals.is_past_due,
         cast(signals.nps_promoters as integer) as nps_promoters,
         cast(signals.nps_passives as integer) as nps_passives,
         cast(signals.nps_detractors as integer) as nps_detractors,
