@@ -112,11 +112,14 @@ class RawLoader:
         joined,
         subscription=None,
         crm_account=None,
+        metadata=None,
     ):
         """A paying Stripe customer of a workspace (since `start`), and the workspace's
         users (since `joined`). `subscription` overrides columns of its subscription;
-        `crm_account` is a Salesforce account id for its metadata."""
-        metadata = {"workspace_id": workspace}
+        `crm_account` is a Salesforce account id for its metadata; `metadata` replaces
+        the metadata."""
+        if metadata is None:
+            metadata = {"workspace_id": workspace}
         if crm_account:
             metadata["salesforce_account_id"] = crm_account
         self.insert(
@@ -374,6 +377,14 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
             subscription=first_version | cancelled, **monthly,
         )  # fmt: skip
         raw.core_usage(workspace, users, recent)
+
+    # A Stripe customer with empty metadata: the domain of its billing@ email ties it to
+    # the workspace its company's users work in. One account.
+    raw.stripe_customer(
+        "billonlyco", "ws_bo", "2026-01-01", 10, users=["u_bo1", "u_bo2"], joined="2025-12-20",
+        metadata={}, **monthly,
+    )  # fmt: skip
+    raw.core_usage("ws_bo", ["u_bo1", "u_bo2"], recent)
 
     # Risk by delinquency: its subscription went past_due on June 20 (no charge rows).
     raw.stripe_customer(
@@ -892,6 +903,8 @@ def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made)
         ("FutureCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-28", 2),
         ("WonCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-15", 15),
         ("ConvCo", "Active", "active_usage", "Risk", "2026-06-30", 0),
+        # paying since January, unused until June 10
+        ("billonlyco", "Active", "active_usage", "Dormant", "2026-06-10", 20),
         ("dropco", "Risk", "usage_drop_50pct", "Active", "2026-06-19", 11),
         ("dueco", "Risk", "subscription_past_due", "Active", "2026-06-20", 10),
         ("payco", "Risk", "payment_failed", "Active", "2026-06-25", 5),

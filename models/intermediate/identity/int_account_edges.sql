@@ -1,6 +1,7 @@
 {#-
     Every pair of account-level identifiers observed together, with the evidence:
-    Stripe customer metadata (workspace, Salesforce account), Zendesk organizations
+    Stripe customer metadata (workspace, Salesforce account; without either, the
+    company domain of the billing email), Zendesk organizations
     (their Salesforce external id, their email domains, the workspace most of their
     requesters work in), Salesforce account websites, and the corporate email domain
     most of a workspace's members use (the vendor's own domain only when every member
@@ -10,7 +11,7 @@
 with stripe_customers as (
     {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
         'customer_id': 'string', 'workspace_id': 'string',
-        'salesforce_account_id': 'string', 'created_at': 'timestamp',
+        'salesforce_account_id': 'string', 'email': 'string', 'created_at': 'timestamp',
     }) }}
 ),
 
@@ -142,6 +143,23 @@ pairs as (
         'crm_account:' || salesforce_account_id as second_node_key
     from stripe_customers
     where salesforce_account_id is not null
+
+    union all
+
+    {#- a Stripe customer whose metadata names neither a workspace nor a CRM account
+        belongs to its billing email's company (a billing@ address names it too; never
+        a free-mail or excluded domain) #}
+    select
+        'stripe.customer' as edge_source,
+        customer_id as evidence_record_key,
+        created_at as observed_at,
+        'stripe_customer:' || customer_id as first_node_key,
+        'email_domain:' || {{ dbt.split_part('email', "'@'", 2) }} as second_node_key
+    from stripe_customers
+    where
+        workspace_id is null
+        and salesforce_account_id is null
+        and {{ is_account_domain(dbt.split_part('email', "'@'", 2)) }}
 
     union all
 
