@@ -113,11 +113,13 @@ class RawLoader:
         subscription=None,
         crm_account=None,
         metadata=None,
+        later_versions=(),
     ):
         """A paying Stripe customer of a workspace (since `start`), and the workspace's
         users (since `joined`). `subscription` overrides columns of its subscription;
         `crm_account` is a Salesforce account id for its metadata; `metadata` replaces
-        the metadata."""
+        the metadata; each of `later_versions` is a later version of the subscription
+        (the columns that changed, with its `_fivetran_start`)."""
         if metadata is None:
             metadata = {"workspace_id": workspace}
         if crm_account:
@@ -150,6 +152,8 @@ class RawLoader:
             _fivetran_synced=start,
         )
         self.insert("raw_stripe.subscription_history", **history | (subscription or {}))
+        for version in later_versions:
+            self.insert("raw_stripe.subscription_history", **history | version)
         self.insert(
             "raw_stripe.subscription_item",
             id=f"si_{key}",
@@ -306,6 +310,16 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
     monthly = {"price": "price_team_monthly", "period_end": "2026-07-25"}
     recent = ["2026-06-10", "2026-06-20", "2026-06-28"]
 
+    def customer_since_january(key, **stripe_columns):
+        """A Stripe customer paying since January 1, whose two users joined its workspace
+        on December 20 and used the product on the recent days."""
+        users = [f"u_{key}1", f"u_{key}2"]
+        raw.stripe_customer(
+            key, f"ws_{key}", "2026-01-01", 10, users=users, joined="2025-12-20",
+            **monthly, **stripe_columns,
+        )  # fmt: skip
+        raw.core_usage(f"ws_{key}", users, recent)
+
     # Risk by support: two unresolved tickets (open, pending) of three, from a user of
     # the Zendesk organization that owns the company's domain.
     raw.stripe_customer(
@@ -370,44 +384,16 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
             },
         ),
     ]:
-        workspace, users = f"ws_{key}", [f"u_{key}1", f"u_{key}2"]
         first_version = {"_fivetran_start": first_synced, "_fivetran_synced": first_synced}
-        raw.stripe_customer(
-            key, workspace, "2026-01-01", 10, users=users, joined="2025-12-20",
-            subscription=first_version | cancelled, **monthly,
-        )  # fmt: skip
-        raw.core_usage(workspace, users, recent)
+        customer_since_january(key, subscription=first_version | cancelled)
 
     # A Stripe customer with empty metadata: the domain of its billing@ email ties it to
     # the workspace its company's users work in. One account.
-    raw.stripe_customer(
-        "billonlyco", "ws_bo", "2026-01-01", 10, users=["u_bo1", "u_bo2"], joined="2025-12-20",
-        metadata={}, **monthly,
-    )  # fmt: skip
-    raw.core_usage("ws_bo", ["u_bo1", "u_bo2"], recent)
+    customer_since_january("billonlyco", metadata={})
 
     # Risk by delinquency: its subscription went past_due on June 20 (no charge rows).
-    raw.stripe_customer(
-        "dueco", "ws_due", "2026-01-01", 10, users=["u_du1", "u_du2"], joined="2025-12-20",
-        **monthly,
-    )  # fmt: skip
-    raw.core_usage("ws_due", ["u_du1", "u_du2"], recent)
-    raw.insert(
-        "raw_stripe.subscription_history",
-        id="sub_dueco",
-        customer_id="cus_dueco",
-        status="past_due",
-        quantity=10,
-        start_date="2026-01-01",
-        current_period_start="2026-06-01",
-        current_period_end="2026-07-01",
-        cancel_at_period_end=False,
-        created="2026-01-01",
-        livemode=True,
-        _fivetran_active=True,
-        _fivetran_start="2026-06-20",
-        _fivetran_synced="2026-06-20",
-    )
+    past_due = {"status": "past_due", "_fivetran_start": "2026-06-20"}
+    customer_since_january("dueco", later_versions=[past_due | {"_fivetran_synced": "2026-06-20"}])
 
     # Risk by billing: a declined charge on June 25.
     raw.stripe_customer(
