@@ -149,17 +149,18 @@ pairs as (
     {#- a Stripe customer whose metadata names neither a workspace nor a CRM account
         belongs to its billing email's company (a billing@ address names it too; never
         a free-mail or excluded domain) #}
+    {%- set billing_domain = dbt.split_part('email', "'@'", 2) %}
     select
         'stripe.customer' as edge_source,
         customer_id as evidence_record_key,
         created_at as observed_at,
         'stripe_customer:' || customer_id as first_node_key,
-        'email_domain:' || {{ dbt.split_part('email', "'@'", 2) }} as second_node_key
+        'email_domain:' || {{ billing_domain }} as second_node_key
     from stripe_customers
     where
         workspace_id is null
         and salesforce_account_id is null
-        and {{ is_account_domain(dbt.split_part('email', "'@'", 2)) }}
+        and {{ is_account_domain(billing_domain) }}
 
     union all
 
