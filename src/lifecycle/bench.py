@@ -442,9 +442,10 @@ def run_bench(
     reuse_parse: bool = False,
     progress=print,
 ) -> BenchResult:
-    """The whole benchmark. With `reuse_parse`, a phase starts from the parse the phase
-    before it saved (dbt parses again when the vars differ): quicker, but the time
-    before the first node then leaves out most of the parse a nightly job pays."""
+    """The whole benchmark. With `reuse_parse`, a phase starts from the parse saved by the
+    latest phase with the same as_of_date (dbt parses again when the vars differ):
+    quicker, but the time before the first node then leaves out most of the parse a
+    nightly job pays."""
     folder = folder.resolve()
     scale, activity = world_parameters(events, accounts)
     raw_db = folder / "raw" / "bench_raw.duckdb"

@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--reuse-parse",
         action="store_true",
-        help="let a phase reuse the parse of the phase before it with the same as_of_date "
+        help="let a phase reuse the parse of the latest phase with the same as_of_date "
         "(quicker; the figures then leave out most of the parse a nightly job pays)",
     )
     bench.add_argument(
