@@ -24,6 +24,16 @@
 {% endmacro %}
 
 {#-
+    True when there is any erasure request at all. The post-hooks below test it first:
+    with none (most runs) they skip their scan, which would otherwise hash the person
+    columns of every stored row (about a second over ten million tracks) to find nothing.
+-#}
+{% macro any_erasure_requested() %}
+    {%- set erased = ref('stg_privacy__erased_identifiers') -%}
+    exists (select 1 from {{ erased }})
+{%- endmacro %}
+
+{#-
     Post-hook of an incremental base model: rows triaged by earlier runs whose person
     has since asked for erasure get what a rebuild would give them (excluded as
     `erased`, personal columns null, record key hashed). Rows already erased are left
@@ -38,7 +48,8 @@
         {%- for column in personal_columns %},
         {{ column }} = null
         {%- endfor %}
-    where coalesce(disposition_reason, '') != 'erased'
+    where {{ any_erasure_requested() }}
+        and coalesce(disposition_reason, '') != 'erased'
         and {{ is_erased(person_columns) }}
 {% endmacro %}
 
@@ -48,7 +59,8 @@
 -#}
 {% macro delete_erased_rows(person_columns) %}
     delete from {{ this }}
-    where {{ is_erased(person_columns) }}
+    where {{ any_erasure_requested() }}
+        and {{ is_erased(person_columns) }}
 {% endmacro %}
 
 {#-
@@ -57,12 +69,13 @@
 -#}
 {% macro delete_erased_keys(type_column, value_column) %}
     delete from {{ this }}
-    where
+    where {{ any_erasure_requested() }} and (
     {%- for identifier_type in erasure_identifier_types() %}
         ({{ type_column }} = '{{ identifier_type }}'
             and {{ is_erased([(value_column, identifier_type)]) }})
         {%- if not loop.last %} or{% endif %}
     {%- endfor %}
+    )
 {% endmacro %}
 
 {#-
@@ -73,6 +86,7 @@
 -#}
 {% macro delete_erased_snapshot_versions(state_relation) %}
     delete from {{ this }}
-    where account_id not in (select state.account_id from {{ state_relation }} as state)
+    where {{ any_erasure_requested() }}
+        and account_id not in (select state.account_id from {{ state_relation }} as state)
         and {{ is_erased([('workspace_id', 'workspace'), ('primary_domain', 'email_domain')]) }}
 {% endmacro %}
