@@ -394,6 +394,10 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
     # Risk by delinquency: its subscription went past_due on June 20 (no charge rows).
     past_due = {"status": "past_due", "_fivetran_start": "2026-06-20"}
     customer_since_january("dueco", later_versions=[past_due | {"_fivetran_synced": "2026-06-20"}])
+    # Stripe stopped retrying: unpaid keeps the subscription in place with its invoice
+    # open. Still a customer, at risk; not one whose subscription ended.
+    unpaid = {"status": "unpaid", "_fivetran_start": "2026-06-20"}
+    customer_since_january("unpaidco", later_versions=[unpaid | {"_fivetran_synced": "2026-06-20"}])
 
     # Risk by billing: a declined charge on June 25.
     raw.stripe_customer(
@@ -895,6 +899,7 @@ def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made)
         ("dueco", "Risk", "subscription_past_due", "Active", "2026-06-20", 10),
         ("payco", "Risk", "payment_failed", "Active", "2026-06-25", 5),
         ("ticketco", "Risk", "unresolved_tickets", "Active", "2026-06-15", 15),
+        ("unpaidco", "Risk", "subscription_past_due", "Active", "2026-06-20", 10),
     ]  # fmt: skip
     assert stages(hand_made, [row[0] for row in expected]) == expected
 
@@ -970,6 +975,7 @@ def test_health_scores_every_customer_and_names_what_drags_it_down(hand_made):
     assert health["expandco"] == ("green", "")
     assert "billing_issues" in health["payco"][1]
     assert "billing_issues" in health["dueco"][1]
+    assert "billing_issues" in health["unpaidco"][1]
     assert "support_issues" in health["ticketco"][1]
     assert health["dropco"][1].startswith("low_usage")
 

@@ -505,10 +505,12 @@ billing_state as (
         max(
             case when subscriptions.is_paying and subscriptions.is_cancel_at_period_end then 1 else 0 end
         ) = 1 as has_cancellation_requested,
-        {#- Stripe's delinquency: a payment of the subscription failed and is being retried #}
+        {#- Stripe's delinquency: the subscription's latest invoice is unpaid (past_due while
+            Stripe retries the payment, unpaid once it has stopped) #}
         max(
             case
-                when subscriptions.is_paying and subscriptions.subscription_status = 'past_due'
+                when subscriptions.is_paying
+                    and {{ subscription_delinquent('subscriptions.subscription_status') }}
                     then 1
                 else 0
             end

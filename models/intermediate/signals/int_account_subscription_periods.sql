@@ -2,7 +2,8 @@
     Every version of every subscription, on its account, with what it was worth: seats,
     plan and monthly recurring revenue (MRR, in the price's currency's major unit:
     amounts in different currencies are summed as they are). A version is
-    paying when its status is active or past_due. MRR sums every item (quantity times
+    paying when the subscription is in force (active, past_due or unpaid: see the
+    subscription_in_force macro) and has not ended. MRR sums every item (quantity times
     price); the plan and seats are those of the item bringing the most. Items are as
     they are today (Stripe keeps no item history), except a single-item subscription's
     quantity, which each version of the subscription keeps. A paying version carries
@@ -56,7 +57,7 @@ versions_before_first_sync as (
             'active' as subscription_status,
             paid_from as valid_from,
             case
-                when subscription_status in ('active', 'past_due') and ended_at is null
+                when {{ subscription_in_force('subscription_status') }} and ended_at is null
                     then valid_from
                 else {{ least_ignoring_nulls('coalesce(ended_at, canceled_at)', 'valid_from') }}
             end as valid_to,
@@ -67,7 +68,7 @@ versions_before_first_sync as (
     where
         cast(paid_from as date) < cast(valid_from as date)
         and (
-            (subscription_status in ('active', 'past_due') and ended_at is null)
+            ({{ subscription_in_force('subscription_status') }} and ended_at is null)
             or (subscription_status = 'canceled' and coalesce(ended_at, canceled_at) > paid_from)
         )
 ),
@@ -153,7 +154,7 @@ periods as (
         cast(versions.valid_from as date) as valid_from_date,
         cast(versions.valid_to as date) as valid_to_date,
         cast(versions.current_period_end_at as date) as period_end_date,
-        versions.subscription_status in ('active', 'past_due') and versions.ended_at is null
+        {{ subscription_in_force('versions.subscription_status') }} and versions.ended_at is null
             as is_paying,
         coalesce(subscription_items.is_annual, false) as is_annual,
         versions.trial_started_at,
