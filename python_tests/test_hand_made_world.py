@@ -652,6 +652,31 @@ def load_crm_support_and_internal_edges(raw: RawLoader) -> None:
             updated_at="2026-06-22",
             **zendesk,
         )
+    # BlankCo, a CRM account without a website, and BrandCo, whose website is a brand
+    # site (getbrandco.com): each has a contact at its company's email domain, a deal
+    # won on March 1, and a workspace whose people use that domain. Each is one
+    # account, a customer in active use.
+    for key, name, website in [
+        ("blankco", "BlankCo", None),
+        ("brandco", "BrandCo", "getbrandco.com"),
+    ]:
+        crm = {"is_deleted": False, "_fivetran_synced": "2026-03-01"}
+        raw.insert(
+            "raw_salesforce.account", id=f"001{key}", name=name, website=website,
+            created_date="2026-01-10", **crm,
+        )  # fmt: skip
+        raw.insert(
+            "raw_salesforce.contact", id=f"003{key}", account_id=f"001{key}",
+            email=f"jane@{key}.com", created_date="2026-01-10", **crm,
+        )  # fmt: skip
+        raw.insert(
+            "raw_salesforce.opportunity", id=f"006{key}", account_id=f"001{key}",
+            name=f"{name} - First deal", stage_name="Closed Won", amount=5000, is_closed=True,
+            is_won=True, close_date="2026-03-01", created_date="2026-02-01",
+            last_modified_date="2026-03-01", **crm,
+        )  # fmt: skip
+        raw.workspace_members(f"ws_{key}", key, [f"jane_{key}", f"bob_{key}"], "2026-02-01")
+        raw.core_usage(f"ws_{key}", [f"jane_{key}", f"bob_{key}"], ["2026-06-20", "2026-06-28"])
     # The vendor's own workspace: its members' emails are at the internal domain.
     raw.workspace_members("ws_staff", "orbit-hq", ["olly", "omar"], joined="2026-05-01")
     raw.core_usage("ws_staff", ["olly", "omar"], ["2026-06-20"])
@@ -1138,6 +1163,17 @@ def test_a_converted_lead_a_ticket_by_email_and_staff_resolve_to_the_right_accou
         )
         == 0
     )
+    # a CRM account without a website, or with a brand site, meets its workspace
+    # through the domain its contacts' addresses share
+    assert hand_made.query(
+        "select account_name, workspace_id, primary_domain, stage, reason_codes "
+        "from analytics_marts.lifecycle_state "
+        "where workspace_id in ('ws_blankco', 'ws_brandco') "
+        "or account_name in ('BlankCo', 'BrandCo', 'blankco', 'brandco') order by 1"
+    ) == [
+        ("BlankCo", "ws_blankco", "blankco.com", "Active", "active_usage"),
+        ("BrandCo", "ws_brandco", "brandco.com", "Active", "active_usage"),
+    ]
     # staff who join a customer's workspace neither make it internal nor count as its
     # users: riskco keeps its own domain, stage and counts (see the tests above)
     assert hand_made.query(
@@ -1210,11 +1246,12 @@ def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_ma
     )
     # the deals won in the CRM still make customers; paying through Stripe no longer does
     assert stage_of["WonCo"] == stage_of["FutureCo"] == "Customer"
+    assert stage_of["BlankCo"] == stage_of["BrandCo"] == "Active"
     assert stage_of["custco"] == stage_of["ticketco"] == stage_of["payco"] == "Lead"
     assert stage_of["OppCo"] == "Opportunity"
     assert warehouse.query(
         "select account_name from analytics_marts.customer_health_360 order by 1"
-    ) == [("FutureCo",), ("WonCo",)]
+    ) == [("BlankCo",), ("BrandCo",), ("FutureCo",), ("WonCo",)]
 
 
 def test_the_readme_recipe_for_a_hand_made_world_runs_as_written(tmp_path):

@@ -3,9 +3,11 @@
     Stripe customer metadata (workspace, Salesforce account; without either, the
     company domain of the billing email), Zendesk organizations
     (their Salesforce external id, their email domains, the workspace most of their
-    requesters work in), Salesforce account websites, and the corporate email domain
-    most of a workspace's members use (the vendor's own domain only when every member
-    is staff).
+    requesters work in), Salesforce account websites, the corporate email domain most
+    of a Salesforce account's contacts use (so an account without a website, or whose
+    website is a brand site, still meets its people's workspace), and the corporate
+    email domain most of a workspace's members use (the vendor's own domain only when
+    every member is staff).
     Node keys are `<identifier_type>:<value>`; left_node_key < right_node_key.
 -#}
 with stripe_customers as (
@@ -29,6 +31,10 @@ zendesk_domains as (
 
 crm_accounts as (
     select * from {{ ref('stg_salesforce__accounts') }}
+),
+
+crm_contacts as (
+    select * from {{ ref('stg_salesforce__contacts') }}
 ),
 
 group_calls as (
@@ -84,6 +90,44 @@ workspace_dominant_domains as (
         from workspace_member_domains
     ) as ranked
     where domain_rank = 1 and {{ is_account_domain('email_domain') }}
+),
+
+crm_contact_domains as (
+    select
+        crm_contacts.account_id,
+        email_node.email_domain,
+        count(*) as contact_count,
+        min(crm_contacts.created_at) as observed_at,
+        min_by(crm_contacts.contact_id, crm_contacts.created_at) as evidence_record_key
+    from crm_contacts
+    inner join crm_accounts
+        on crm_contacts.account_id = crm_accounts.account_id
+    inner join identity_nodes as email_node
+        on email_node.node_key = 'email:' || crm_contacts.email
+    {#- an excluded address names no company, nor do the vendor's own staff added as
+        contacts of a customer's account #}
+    where email_node.exclusion_reason is null
+        and not {{ is_internal_domain('email_node.email_domain') }}
+        and {{ is_account_domain('email_node.email_domain') }}
+    group by crm_contacts.account_id, email_node.email_domain
+),
+
+crm_dominant_domains as (
+    select
+        account_id,
+        email_domain,
+        observed_at,
+        evidence_record_key
+    from (
+        select
+            crm_contact_domains.*,
+            row_number() over (
+                partition by crm_contact_domains.account_id
+                order by crm_contact_domains.contact_count desc, crm_contact_domains.email_domain asc
+            ) as domain_rank
+        from crm_contact_domains
+    ) as ranked
+    where domain_rank = 1
 ),
 
 zendesk_users as (
@@ -194,6 +238,16 @@ pairs as (
         'email_domain:' || {{ website_domain('website') }} as second_node_key
     from crm_accounts
     where {{ website_domain('website') }} is not null
+
+    union all
+
+    select
+        'salesforce.contact' as edge_source,
+        evidence_record_key,
+        observed_at,
+        'crm_account:' || account_id as first_node_key,
+        'email_domain:' || email_domain as second_node_key
+    from crm_dominant_domains
 
     union all
 
