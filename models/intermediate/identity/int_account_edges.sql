@@ -103,10 +103,11 @@ crm_contact_domains as (
     inner join crm_accounts
         on crm_contacts.account_id = crm_accounts.account_id
     inner join identity_nodes as email_node
-        on email_node.node_key = 'email:' || crm_contacts.email
-    {#- an excluded address names no company, nor do the vendor's own staff added as
-        contacts of a customer's account #}
-    where email_node.exclusion_reason is null
+        on 'email:' || crm_contacts.email = email_node.node_key
+    where
+        {#- an excluded address names no company, nor do the vendor's own staff added
+            as contacts of a customer's account #}
+        email_node.exclusion_reason is null
         and not {{ is_internal_domain('email_node.email_domain') }}
         and {{ is_account_domain('email_node.email_domain') }}
     group by crm_contacts.account_id, email_node.email_domain
@@ -123,7 +124,9 @@ crm_dominant_domains as (
             crm_contact_domains.*,
             row_number() over (
                 partition by crm_contact_domains.account_id
-                order by crm_contact_domains.contact_count desc, crm_contact_domains.email_domain asc
+                order by
+                    crm_contact_domains.contact_count desc,
+                    crm_contact_domains.email_domain asc
             ) as domain_rank
         from crm_contact_domains
     ) as ranked
