@@ -589,6 +589,37 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
         quantity=3, created="2026-06-20", **again,
     )  # fmt: skip
 
+    # upco: paid through Stripe from January 1 until it cancelled on March 1, the day it
+    # signed an enterprise deal invoiced outside Stripe; its two users work on.
+    # trialdealco: signed a deal on June 1 while its Stripe subscription is still a
+    # trial. A won deal makes each a customer: no paying spell ended after it.
+    recent = ["2026-06-10", "2026-06-20", "2026-06-28"]
+    cancelled = {"status": "canceled", "canceled_at": "2026-03-01", "ended_at": "2026-03-01"}
+    raw.stripe_customer(
+        "upco", "ws_upco", "2026-01-01", 3, users=["u_up1", "u_up2"], joined="2026-01-01",
+        crm_account="001upco", later_versions=[
+            cancelled | {"_fivetran_start": "2026-03-01", "_fivetran_synced": "2026-03-01"}
+        ], **monthly,
+    )  # fmt: skip
+    raw.crm_account_with_deal("upco", "UpCo", "2025-12-01", "2026-02-01", "2026-03-01")
+    raw.core_usage("ws_upco", ["u_up1", "u_up2"], ["2026-03-10", "2026-05-10", *recent])
+    raw.stripe_customer(
+        "trialdealco", "ws_trialdeal", "2026-06-10", 5, users=["u_td"], joined="2026-06-10",
+        crm_account="001trialdealco", subscription=trial, **monthly,
+    )  # fmt: skip
+    raw.crm_account_with_deal(
+        "trialdealco", "TrialDealCo", "2026-05-01", "2026-05-10", "2026-06-01"
+    )
+    raw.core_usage("ws_trialdeal", ["u_td"], ["2026-06-20"])
+
+    # RenewCo: a CRM customer by a deal won on August 15, 2025, in use since May: its
+    # contract ends on August 15, 2026, so from June 16 its renewal is due.
+    raw.crm_account_with_deal("renewco", "RenewCo", "2025-06-01", "2025-07-01", "2025-08-15")
+    raw.workspace_members("ws_renew", "renewco", ["u_rn1", "u_rn2"], "2025-08-20")
+    raw.core_usage(
+        "ws_renew", ["u_rn1", "u_rn2"], ["2026-05-01", "2026-05-20", "2026-06-05", *recent]
+    )
+
 
 def load_crm_support_and_internal_edges(raw: RawLoader) -> None:
     # ConvertCo: a lead converted on May 1 into a CRM account (website given as a URL)
@@ -1103,6 +1134,32 @@ def test_an_erased_person_leaves_no_identifier_and_no_count(hand_made):
     ) == [(10, 2)]
 
 
+def test_a_won_deal_makes_a_customer_until_its_contract_ends_or_stripe_shows_it_left(hand_made):
+    assert stages(hand_made, ["upco", "UpCo", "TrialDealCo", "trialdealco", "RenewCo"]) == [
+        (
+            "TrialDealCo",
+            "Customer",
+            "closed_won_deal,not_yet_active",
+            "Opportunity",
+            "2026-06-01",
+            29,
+        ),
+        ("UpCo", "Active", "active_usage", "Customer", "2026-06-10", 20),
+        ("RenewCo", "Risk", "renewal_due", "Active", "2026-06-16", 14),
+    ]
+    # the renewal is the deal contract's end, 365 days after it closed
+    assert hand_made.query(
+        "select strftime(renewal_date, '%Y-%m-%d'), days_to_renewal "
+        "from analytics_marts.lifecycle_state where account_name = 'RenewCo'"
+    ) == [("2026-08-15", 46)]
+    # UpCo stays a customer through its cancellation on March 1 (the deal's day)
+    assert entries(hand_made, "UpCo")[:3] == [
+        (None, "Lead", date(2025, 12, 1)),
+        ("Lead", "Customer", date(2026, 1, 1)),
+        ("Customer", "Active", date(2026, 3, 10)),
+    ]
+
+
 def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):
     assert stages(hand_made, ["trialco", "gonecoo"]) == [
         ("trialco", "Lead", "known_contact", None, "2026-06-10", 20),
@@ -1251,7 +1308,10 @@ def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_ma
     assert stage_of["OppCo"] == "Opportunity"
     assert warehouse.query(
         "select account_name from analytics_marts.customer_health_360 order by 1"
-    ) == [("BlankCo",), ("BrandCo",), ("FutureCo",), ("WonCo",)]
+    ) == [
+        ("BlankCo",), ("BrandCo",), ("FutureCo",), ("RenewCo",), ("TrialDealCo",), ("UpCo",),
+        ("WonCo",),
+    ]  # fmt: skip
 
 
 def test_the_readme_recipe_for_a_hand_made_world_runs_as_written(tmp_path):

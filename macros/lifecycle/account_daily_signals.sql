@@ -570,22 +570,61 @@ pipeline as (
     group by days.account_id, days.signal_date
 ),
 
+-- paying spells that ended: the day after the last paying day of each
+ended_paying_spells as (
+    select
+        account_id,
+        max(valid_to_date) as spell_end_date
+    from subscriptions
+    where is_paying
+    group by account_id, paying_spell_start_date
+    having count(*) = count(valid_to_date)
+),
+
 won_deals as (
     select
-        days.account_id,
-        days.signal_date,
-        max(opportunities.closed_date) as last_won_deal_date
-    from output_grid as days
-    inner join opportunities
-        on days.account_id = opportunities.account_id
-        and opportunities.is_won
-        and opportunities.closed_date <= days.signal_date
-        and opportunities.closed_date
-        > {{ dbt.dateadd('day', -number_var('customer_contract_days'), 'days.signal_date') }}
-    group by days.account_id, days.signal_date
+        deals.account_id,
+        deals.signal_date,
+        deals.last_won_deal_date,
+        {#- Stripe shows the account stopped paying after the deal closed: the deal's
+            contract no longer makes it a customer #}
+        count(ended_paying_spells.spell_end_date) > 0 as paying_ended_since_won_deal
+    from (
+        select
+            days.account_id,
+            days.signal_date,
+            max(opportunities.closed_date) as last_won_deal_date
+        from output_grid as days
+        inner join opportunities
+            on days.account_id = opportunities.account_id
+            and opportunities.is_won
+            and opportunities.closed_date <= days.signal_date
+            and opportunities.closed_date
+            > {{ dbt.dateadd('day', -number_var('customer_contract_days'), 'days.signal_date') }}
+        group by days.account_id, days.signal_date
+    ) as deals
+    left join ended_paying_spells
+        on deals.account_id = ended_paying_spells.account_id
+        and deals.last_won_deal_date < ended_paying_spells.spell_end_date
+        and deals.signal_date >= ended_paying_spells.spell_end_date
+    group by deals.account_id, deals.signal_date, deals.last_won_deal_date
 ),
 
 -- everything together ----------------------------------------------------------------
+{#- the next renewal: an annual subscription's period end; for a customer by a won deal
+    alone (not paying through Stripe), the end of the deal's contract #}
+{%- set renewal_date -%}
+    coalesce(
+        billing_state.renewal_date,
+        case
+            when not coalesce(billing_state.is_paying, false)
+                and not won_deals.paying_ended_since_won_deal
+                then cast({{ dbt.dateadd(
+                    'day', number_var('customer_contract_days'), 'won_deals.last_won_deal_date'
+                ) }} as date)
+        end
+    )
+{%- endset %}
 signals as (
     select
         rolling.account_id,
@@ -626,9 +665,8 @@ signals as (
         coalesce(billing_state.mrr, 0) as mrr,
         coalesce(billing_state.seats, 0) as seats,
         billing_state.plan_name,
-        billing_state.renewal_date,
-        {{ dbt.datediff('rolling.signal_date', 'billing_state.renewal_date', 'day') }}
-            as days_to_renewal,
+        {{ renewal_date }} as renewal_date,
+        {{ dbt.datediff('rolling.signal_date', renewal_date, 'day') }} as days_to_renewal,
         coalesce(billing_state.has_cancellation_requested, false) as has_cancellation_requested,
         coalesce(billing_state.is_past_due, false) as is_past_due,
         coalesce(billing_history.first_billing_date <= rolling.signal_date, false)
@@ -639,6 +677,7 @@ signals as (
         end as first_paying_date,
         billing_state.paying_since_date,
         won_deals.last_won_deal_date,
+        coalesce(won_deals.paying_ended_since_won_deal, false) as paying_ended_since_won_deal,
         case
             when won_deal_history.first_won_deal_date <= rolling.signal_date
                 then won_deal_history.first_won_deal_date

@@ -4,8 +4,10 @@
     the stage_definitions seed; thresholds are project vars. Emits two columns:
     `stage` and `reason_codes` (comma-separated codes of the signals behind the stage;
     each code is prefixed with a comma and the first one dropped, which every
-    warehouse does alike). A former customer paid once, or (without billing data)
-    signed a deal whose contract ran out. A customer's tenure counts from the start of
+    warehouse does alike). A customer pays through Stripe, or won a deal within
+    customer_contract_days that no ended Stripe subscription has superseded (a paying
+    spell that ended after the deal closed means the customer left since). A former
+    customer paid once or signed a deal. A customer's tenure counts from the start of
     its current paying spell (a customer paying again after a pause is new again), or
     from its latest won deal.
 -#}
@@ -15,7 +17,8 @@
     {%- set c = {} -%}
     {%- do c.update({
         'paying_subscription': 'is_paying',
-        'closed_won_deal': '(not has_billing_data and last_won_deal_date is not null)',
+        'closed_won_deal': '(last_won_deal_date is not null'
+            ~ ' and not coalesce(paying_ended_since_won_deal, false))',
     }) -%}
     {%- do c.update({
         'is_customer': '(' ~ c.paying_subscription ~ ' or ' ~ c.closed_won_deal ~ ')',
@@ -43,8 +46,7 @@
         'pql': '(' ~ pql_score_expression() ~ ' >= ' ~ var('pql_min_score') ~ ')',
         'known_contact': 'has_known_contact',
         'tenured_customer': '(' ~ days_as_customer ~ ' >= ' ~ var('dormant_inactive_days') ~ ')',
-        'former_customer': '(first_paying_date is not null'
-            ~ ' or (not has_billing_data and first_won_deal_date is not null))',
+        'former_customer': '(first_paying_date is not null or first_won_deal_date is not null)',
         'used_product': '(first_core_event_date is not null)',
     }) -%}
     {#- every atomic condition is false, never null, when its inputs are missing -#}
