@@ -612,6 +612,14 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
     )
     raw.core_usage("ws_trialdeal", ["u_td"], ["2026-06-20"])
 
+    # nosignupco: its tracking began after the workspace was created, so it has no
+    # signup event; it did both activation steps on its first day, October 1, 2024, and
+    # has used the product since.
+    raw.workspace_members("ws_nosignup", "nosignupco", ["u_ns1", "u_ns2"], "2024-10-01")
+    for event in ("Project Created", "Team Member Invited"):
+        raw.track("ws_nosignup", event, "2024-10-01 10:00:00", user="u_ns1")
+    raw.core_usage("ws_nosignup", ["u_ns1", "u_ns2"], ["2024-10-02", "2025-06-01", *recent])
+
     # RenewCo: a CRM customer by a deal won on August 15, 2025, in use since May: its
     # contract ends on August 15, 2026, so from June 16 its renewal is due.
     raw.crm_account_with_deal("renewco", "RenewCo", "2025-06-01", "2025-07-01", "2025-08-15")
@@ -1082,6 +1090,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("gonecoo", "not_pql", None, None, None, None, None),
         ("hugeco", "not_pql", None, None, None, None, None),
         ("lostsyncco", "not_pql", None, None, None, None, None),
+        ("nosignupco", "not_pql", None, None, None, None, None),
         ("tabco.com", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),
         ("ws_kiosk", "not_pql", None, None, None, None, None),
@@ -1158,6 +1167,16 @@ def test_a_won_deal_makes_a_customer_until_its_contract_ends_or_stripe_shows_it_
         ("Lead", "Customer", date(2026, 1, 1)),
         ("Customer", "Active", date(2026, 3, 10)),
     ]
+
+
+def test_an_account_without_a_signup_event_signs_up_by_its_first_product_event(hand_made):
+    # activated on its first day, so no no_activation walk-away 18 months later
+    assert hand_made.query(
+        "select state.signed_up_date, state.activated_date, pql.pql_status, "
+        "pql.walk_away_reason from analytics_marts.lifecycle_state as state "
+        "inner join analytics_marts.pql_status as pql using (account_id) "
+        "where state.account_name = 'nosignupco'"
+    ) == [(date(2024, 10, 1), date(2024, 10, 1), "not_pql", None)]
 
 
 def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):

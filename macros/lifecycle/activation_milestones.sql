@@ -1,7 +1,9 @@
 {#-
     Signup and activation per `entity_column` (account_id or person_id) from
     int_events_attributed: signup is the first is_signup event (for an account, or the
-    start of its first Stripe trial, when that is earlier); activation is reached
+    start of its first Stripe trial, when that is earlier; an account with neither,
+    whose tracking began after its workspace was created, signed up by its first
+    product event); activation is reached
     when every is_activation event of event_taxonomy has happened at or after signup,
     at the time of the last of them. days_to_activate counts calendar days from the
     signup day (0 = same day); within the window means days_to_activate <=
@@ -19,7 +21,7 @@ activation_steps as (
     where is_activation
 ),
 
-signups as (
+signup_events as (
     select
         {{ entity_column }},
         min(signed_up_at) as signed_up_at
@@ -39,6 +41,22 @@ signups as (
         {%- endif %}
     ) as signup_events
     group by {{ entity_column }}
+),
+
+signups as (
+    select * from signup_events
+    {%- if entity_column == 'account_id' %}
+    union all
+    {#- no signup event and no trial: the account's first product event #}
+    select
+        events.account_id,
+        min(events.first_occurred_at) as signed_up_at
+    from events
+    left join signup_events
+        on events.account_id = signup_events.account_id
+    where signup_events.account_id is null
+    group by events.account_id
+    {%- endif %}
 ),
 
 first_steps as (
