@@ -620,6 +620,21 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
         raw.track("ws_nosignup", event, "2024-10-01 10:00:00", user="u_ns1")
     raw.core_usage("ws_nosignup", ["u_ns1", "u_ns2"], ["2024-10-02", "2025-06-01", *recent])
 
+    # fut@futco.com: a CRM contact since January 10 who logs in, signs up and activates
+    # only in July, after the as_of_date.
+    crm = {"is_deleted": False, "_fivetran_synced": "2026-01-10"}
+    raw.insert(
+        "raw_salesforce.account", id="001futco", name="FutCo", website="futco.com",
+        created_date="2026-01-10", **crm,
+    )  # fmt: skip
+    raw.insert(
+        "raw_salesforce.contact", id="003fut", account_id="001futco", email="fut@futco.com",
+        created_date="2026-01-10", **crm,
+    )  # fmt: skip
+    raw.identify("u_fut", "fut@futco.com", "2026-07-05 09:00:00")
+    raw.group_call("u_fut", "ws_fut", "FutCo", "2026-07-05 09:00:00")
+    raw.signup_and_activation("ws_fut", "u_fut", "2026-07-05", "2026-07-05", "2026-07-06")
+
     # RenewCo: a CRM customer by a deal won on August 15, 2025, in use since May: its
     # contract ends on August 15, 2026, so from June 16 its renewal is due.
     raw.crm_account_with_deal("renewco", "RenewCo", "2025-06-01", "2025-07-01", "2025-08-15")
@@ -1075,6 +1090,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("ConvertCo Inc", "not_pql", None, None, None, None, None),
         ("EarlyOppCo", "sales_accepted", "2026-06-10", date(2026, 6, 10), None, None, None),
         ("FloristCo", "not_pql", None, None, None, None, None),
+        ("FutCo", "not_pql", None, None, None, None, None),
         ("LeadCo", "not_pql", None, None, None, None, None),
         ("NoCloseCo", "not_pql", None, None, None, None, None),
         ("NoDateCo", "not_pql", None, None, None, None, None),
@@ -1177,6 +1193,17 @@ def test_an_account_without_a_signup_event_signs_up_by_its_first_product_event(h
         "inner join analytics_marts.pql_status as pql using (account_id) "
         "where state.account_name = 'nosignupco'"
     ) == [(date(2024, 10, 1), date(2024, 10, 1), "not_pql", None)]
+
+
+def test_a_person_is_as_known_on_the_as_of_date(hand_made):
+    # a contact whose login, signup and activation come in July is only known in June
+    assert hand_made.query(
+        "select status.person_status, status.is_known_contact, status.signed_up_date, "
+        "status.activated_date, status.is_activated_within_window "
+        "from analytics_marts.person_status as status "
+        "inner join analytics_restricted.person_contacts as contacts using (person_id) "
+        "where contacts.primary_email = 'fut@futco.com'"
+    ) == [("known", True, None, None, False)]
 
 
 def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):

@@ -3,6 +3,8 @@
     (anonymous, known, signed up, active, lapsed, dormant) as of the as_of_date var,
     their activation, and the account they belong to with its stage. The email is
     carried only as a salted hash (email_hash); person_contacts holds it in clear.
+    Everything is as known on the as_of_date: a login or an address first seen later,
+    and a signup or activation after it, do not count yet.
 -#}
 with persons as (
     select * from {{ ref('int_persons') }}
@@ -10,6 +12,10 @@ with persons as (
 
 person_accounts as (
     select * from {{ ref('int_person_accounts') }}
+),
+
+person_identifiers as (
+    select * from {{ ref('int_person_identifiers') }}
 ),
 
 activation as (
@@ -41,6 +47,38 @@ usage as (
     group by person_id
 ),
 
+identifiers_known as (
+    {#- the person's identifiers seen by the as_of_date (one without a date counts) #}
+    select
+        person_id,
+        count(case when identifier_type = 'user_id' then 1 end) > 0 as has_login,
+        count(
+            case
+                when identifier_type in ('email', 'salesforce_lead', 'salesforce_contact')
+                    then 1
+            end
+        ) > 0 as is_known_contact
+    from person_identifiers
+    where coalesce(cast(first_seen_at as date) <= {{ as_of_date() }}, true)
+    group by person_id
+),
+
+signups as (
+    select
+        person_id,
+        cast(signed_up_at as date) as signed_up_date,
+        case
+            when cast(activated_at as date) <= {{ as_of_date() }} then cast(activated_at as date)
+        end as activated_date,
+        case
+            when cast(activated_at as date) <= {{ as_of_date() }} then days_to_activate
+        end as days_to_activate,
+        cast(activated_at as date) <= {{ as_of_date() }} and is_activated_within_window
+            as is_activated_within_window
+    from activation
+    where cast(signed_up_at as date) <= {{ as_of_date() }}
+),
+
 final as (
     select
         persons.person_id,
@@ -54,16 +92,16 @@ final as (
                 <= {{ dbt.dateadd('day', -number_var('dormant_inactive_days'), as_of_date()) }}
                 then 'dormant'
             when usage.last_core_event_date is not null then 'lapsed'
-            when persons.user_id_count > 0 then 'signed_up'
-            when persons.is_known_contact then 'known'
+            when coalesce(identifiers_known.has_login, false) then 'signed_up'
+            when coalesce(identifiers_known.is_known_contact, false) then 'known'
             else 'anonymous'
         end as person_status,
-        persons.is_known_contact,
+        coalesce(identifiers_known.is_known_contact, false) as is_known_contact,
         persons.is_internal,
-        cast(activation.signed_up_at as date) as signed_up_date,
-        cast(activation.activated_at as date) as activated_date,
-        cast(activation.days_to_activate as integer) as days_to_activate,
-        coalesce(activation.is_activated_within_window, false) as is_activated_within_window,
+        signups.signed_up_date,
+        signups.activated_date,
+        cast(signups.days_to_activate as integer) as days_to_activate,
+        coalesce(signups.is_activated_within_window, false) as is_activated_within_window,
         cast(coalesce(usage.core_events_30d, 0) as integer) as core_events_30d,
         usage.last_core_event_date,
         usage.last_seen_date,
@@ -74,8 +112,10 @@ final as (
         on persons.person_id = person_accounts.person_id
     left join lifecycle_state
         on person_accounts.account_id = lifecycle_state.account_id
-    left join activation
-        on persons.person_id = activation.person_id
+    left join identifiers_known
+        on persons.person_id = identifiers_known.person_id
+    left join signups
+        on persons.person_id = signups.person_id
     left join usage
         on persons.person_id = usage.person_id
     where cast(persons.first_seen_at as date) <= {{ as_of_date() }}
