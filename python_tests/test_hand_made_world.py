@@ -620,6 +620,14 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
         raw.track("ws_nosignup", event, "2024-10-01 10:00:00", user="u_ns1")
     raw.core_usage("ws_nosignup", ["u_ns1", "u_ns2"], ["2024-10-02", "2025-06-01", *recent])
 
+    # A consultant (consultly.com) works in two client workspaces, alpha's and beta's:
+    # they stay two accounts, and the consultant's address domain is none.
+    for company in ("alpha", "beta"):
+        raw.workspace_members(f"ws_{company}", company, [f"u_{company}1"], "2026-05-01")
+        raw.group_call("u_cons", f"ws_{company}", company, "2026-05-02 09:00:00")
+        raw.core_usage(f"ws_{company}", [f"u_{company}1", "u_cons"], ["2026-06-10"])
+    raw.identify("u_cons", "cons@consultly.com", "2026-05-02 09:00:00")
+
     # fut@futco.com: a CRM contact since January 10 who logs in, signs up and activates
     # only in July, after the as_of_date.
     crm = {"is_deleted": False, "_fivetran_synced": "2026-01-10"}
@@ -1103,6 +1111,8 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("StaleCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
         ("StitchCo", "not_pql", None, None, None, None, None),
         ("Ticketless", "not_pql", None, None, None, None, None),
+        ("alpha", "not_pql", None, None, None, None, None),
+        ("beta", "not_pql", None, None, None, None, None),
         ("gonecoo", "not_pql", None, None, None, None, None),
         ("hugeco", "not_pql", None, None, None, None, None),
         ("lostsyncco", "not_pql", None, None, None, None, None),
@@ -1193,6 +1203,20 @@ def test_an_account_without_a_signup_event_signs_up_by_its_first_product_event(h
         "inner join analytics_marts.pql_status as pql using (account_id) "
         "where state.account_name = 'nosignupco'"
     ) == [(date(2024, 10, 1), date(2024, 10, 1), "not_pql", None)]
+
+
+def test_a_consultant_in_two_workspaces_joins_neither_and_adds_no_account(hand_made):
+    assert hand_made.query(
+        "select account_name, workspace_id from analytics_marts.lifecycle_state "
+        "where account_name in ('alpha', 'beta', 'consultly.com') "
+        "or workspace_id in ('ws_alpha', 'ws_beta') order by 1"
+    ) == [("alpha", "ws_alpha"), ("beta", "ws_beta")]
+    assert (
+        hand_made.scalar(
+            "select count(*) from analytics_marts.pql_status where account_name = 'consultly.com'"
+        )
+        == 0
+    )
 
 
 def test_a_person_is_as_known_on_the_as_of_date(hand_made):

@@ -2,6 +2,9 @@
     What is known about each account regardless of the day: firmographics (from the
     CRM account, else from its leads), how many ICP criteria it meets, since when a
     contact is known, when a lead was last qualified, when it first used the product.
+    One row per account the lifecycle follows: a company domain alone that no person,
+    lead or event belongs to (the address domain of a consultant who works in client
+    workspaces, say) is an identifier without an account behind it, and is left out.
 -#}
 with accounts as (
     select * from {{ ref('int_accounts') }}
@@ -147,6 +150,14 @@ firmographics as (
         on accounts.account_id = contact_sightings.account_id
     left join first_use
         on accounts.account_id = first_use.account_id
+    where
+        accounts.crm_account_id is not null
+        or accounts.workspace_id is not null
+        or accounts.stripe_customer_id is not null
+        or accounts.zendesk_organization_id is not null
+        or lead_facts.account_id is not null
+        or contact_sightings.account_id is not null
+        or first_use.account_id is not null
 ),
 
 criteria_met as (
