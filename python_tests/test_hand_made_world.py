@@ -208,6 +208,8 @@ def load_one_company_per_stage(raw: RawLoader) -> None:
         "raw_salesforce.lead",
         id="00Qlead",
         email="  Lena@LeadCo.com ",
+        first_name="Lena",
+        last_name="Lindqvist",
         company="LeadCo",
         status="Open - Not Contacted",
         is_converted=False,
@@ -1217,6 +1219,13 @@ def test_a_consultant_in_two_workspaces_joins_neither_and_adds_no_account(hand_m
         )
         == 0
     )
+
+
+def test_a_person_known_only_as_a_lead_is_reached_by_the_leads_name(hand_made):
+    assert hand_made.query(
+        "select first_name, last_name from analytics_restricted.person_contacts "
+        "where primary_email = 'lena@leadco.com'"
+    ) == [("Lena", "Lindqvist")]
 
 
 def test_a_person_is_as_known_on_the_as_of_date(hand_made):

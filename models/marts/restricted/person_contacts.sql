@@ -12,7 +12,11 @@ contacts as (
     select * from {{ ref('stg_salesforce__contacts') }}
 ),
 
-names as (
+leads as (
+    select * from {{ ref('stg_salesforce__leads') }}
+),
+
+contact_names as (
     select
         email,
         min(first_name) as first_name,
@@ -22,17 +26,36 @@ names as (
     group by email
 ),
 
+lead_names as (
+    {#- a person known only as a CRM lead: the name on its latest lead #}
+    select
+        email,
+        max_by(first_name, last_modified_at) as first_name,
+        max_by(last_name, last_modified_at) as last_name
+    from leads
+    where email is not null and (first_name is not null or last_name is not null)
+    group by email
+),
+
 final as (
     select
         persons.person_id,
         {{ pii_hash('persons.primary_email') }} as email_hash,
         persons.primary_email,
-        names.first_name,
-        names.last_name,
+        case
+            when contact_names.email is not null then contact_names.first_name
+            else lead_names.first_name
+        end as first_name,
+        case
+            when contact_names.email is not null then contact_names.last_name
+            else lead_names.last_name
+        end as last_name,
         persons.primary_user_id
     from persons
-    left join names
-        on persons.primary_email = names.email
+    left join contact_names
+        on persons.primary_email = contact_names.email
+    left join lead_names
+        on persons.primary_email = lead_names.email
     where
         persons.primary_email is not null
         and not persons.is_internal
