@@ -87,8 +87,11 @@ def test_weekly_cohort_retention_known_answer(hand_made_world: Warehouse):
         (date(2026, 6, 1), 1, 2, 1, 0.5),
         (date(2026, 6, 1), 2, 2, 1, 0.5),
         (date(2026, 6, 1), 3, 2, 1, 0.5),
+        (date(2026, 6, 1), 4, 2, 0, 0.0),
         (date(2026, 6, 8), 0, 1, 1, 1.0),
         (date(2026, 6, 8), 1, 1, 1, 1.0),
+        (date(2026, 6, 8), 2, 1, 0, 0.0),
+        (date(2026, 6, 8), 3, 1, 0, 0.0),
     ]
 
 

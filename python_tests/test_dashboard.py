@@ -291,7 +291,12 @@ HEADLINE_METRICS = [
 
 
 def test_metricflow_headline_metrics_equal_the_dashboard_sql(metricflow, small_world):
-    extra = ["gross_revenue_retention", "average_days_in_stage", "activation_rate_7d"]
+    extra = [
+        "gross_revenue_retention",
+        "net_revenue_retention",
+        "average_days_in_stage",
+        "activation_rate_7d",
+    ]
     (row,) = metricflow("--metrics", ",".join(HEADLINE_METRICS + extra))
     headline = queries.headline(DuckDBWarehouse(small_world.db))
     for metric in HEADLINE_METRICS:
@@ -300,6 +305,12 @@ def test_metricflow_headline_metrics_equal_the_dashboard_sql(metricflow, small_w
     assert float(row["gross_revenue_retention"]) == pytest.approx(
         small_world.scalar(
             "select sum(retained_mrr) / sum(starting_mrr) "
+            "from analytics_marts.revenue_retention_monthly"
+        )
+    )
+    assert float(row["net_revenue_retention"]) == pytest.approx(
+        small_world.scalar(
+            "select sum(ending_mrr) / sum(starting_mrr) "
             "from analytics_marts.revenue_retention_monthly"
         )
     )

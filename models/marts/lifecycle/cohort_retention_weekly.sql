@@ -1,9 +1,9 @@
 {#-
     Weekly cohort retention (cohorts, not averages): accounts grouped by the week they
-    signed up; for each week after signup in which any of them was active, the share of
-    the cohort with at least one core event that week. Read across a row to see a cohort
-    decay; read down a column to compare cohorts at the same age. A week missing for a
-    cohort had no active account.
+    signed up; for every week from the signup week to the as_of_date's week, the share
+    of the cohort with at least one core event that week (0 when none had one, so an
+    average over the rows is an average over every cohort and week). Read across a row
+    to see a cohort decay; read down a column to compare cohorts at the same age.
 -#}
 with activation as (
     select * from {{ ref('int_account_activation') }}
@@ -47,17 +47,50 @@ active_weeks as (
         and cohorts.cohort_week <= activity.activity_date
 ),
 
+retained as (
+    select
+        cohort_week,
+        weeks_since_signup,
+        count(*) as retained_accounts
+    from active_weeks
+    group by cohort_week, weeks_since_signup
+),
+
+calendar_weeks as (
+    {#- every week from the first cohort's to the as_of_date's #}
+    select distinct cast({{ dbt.date_trunc('week', 'spine_date') }} as date) as week_start
+    from (
+        {{ day_spine('(select min(cohort_week) from cohort_sizes)', as_of_date()) }}
+    ) as spine_days
+),
+
+cohort_weeks as (
+    select
+        cohort_sizes.cohort_week,
+        cohort_sizes.cohort_accounts,
+        cast(
+            {{ dbt.datediff('cohort_sizes.cohort_week', 'calendar_weeks.week_start', 'week') }}
+            as integer
+        ) as weeks_since_signup
+    from cohort_sizes
+    inner join calendar_weeks
+        on cohort_sizes.cohort_week <= calendar_weeks.week_start
+),
+
 final as (
     select
-        active_weeks.cohort_week,
-        active_weeks.weeks_since_signup,
-        cast(cohort_sizes.cohort_accounts as integer) as cohort_accounts,
-        cast(count(*) as integer) as retained_accounts,
-        cast(round(1.0 * count(*) / cohort_sizes.cohort_accounts, 4) as double) as retention_rate
-    from active_weeks
-    inner join cohort_sizes
-        on active_weeks.cohort_week = cohort_sizes.cohort_week
-    group by active_weeks.cohort_week, active_weeks.weeks_since_signup, cohort_sizes.cohort_accounts
+        cohort_weeks.cohort_week,
+        cohort_weeks.weeks_since_signup,
+        cast(cohort_weeks.cohort_accounts as integer) as cohort_accounts,
+        cast(coalesce(retained.retained_accounts, 0) as integer) as retained_accounts,
+        cast(
+            round(1.0 * coalesce(retained.retained_accounts, 0) / cohort_weeks.cohort_accounts, 4)
+            as double
+        ) as retention_rate
+    from cohort_weeks
+    left join retained
+        on cohort_weeks.cohort_week = retained.cohort_week
+        and cohort_weeks.weeks_since_signup = retained.weeks_since_signup
 )
 
 select * from final
