@@ -645,6 +645,12 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
     raw.group_call("u_fut", "ws_fut", "FutCo", "2026-07-05 09:00:00")
     raw.signup_and_activation("ws_fut", "u_fut", "2026-07-05", "2026-07-05", "2026-07-06")
 
+    # pqlaband: signed up, activated and used the product for two weeks in December
+    # 2025, then stopped; no CRM lead, no deal. No movement for 90 days: walked away.
+    raw.workspace_members("ws_pa", "pqlaband", ["u_pa1", "u_pa2"], "2025-12-01")
+    raw.signup_and_activation("ws_pa", "u_pa1", "2025-12-01", "2025-12-01", "2025-12-02")
+    raw.core_usage("ws_pa", ["u_pa1", "u_pa2"], [f"2025-12-{day:02d}" for day in range(2, 14)])
+
     # RenewCo: a CRM customer by a deal won on August 15, 2025, in use since May: its
     # contract ends on August 15, 2026, so from June 16 its renewal is due.
     raw.crm_account_with_deal("renewco", "RenewCo", "2025-06-01", "2025-07-01", "2025-08-15")
@@ -1119,6 +1125,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("hugeco", "not_pql", None, None, None, None, None),
         ("lostsyncco", "not_pql", None, None, None, None, None),
         ("nosignupco", "not_pql", None, None, None, None, None),
+        ("pqlaband", "disqualified", "2025-12-06", None, None, "no_product_use", date(2026, 3, 13)),
         ("tabco.com", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),
         ("ws_kiosk", "not_pql", None, None, None, None, None),
@@ -1226,6 +1233,17 @@ def test_a_person_known_only_as_a_lead_is_reached_by_the_leads_name(hand_made):
         "select first_name, last_name from analytics_restricted.person_contacts "
         "where primary_email = 'lena@leadco.com'"
     ) == [("Lena", "Lindqvist")]
+
+
+def test_a_prospect_known_from_the_product_alone_walks_away_90_days_after_its_last_use(
+    hand_made,
+):
+    assert hand_made.query(
+        "select state.stage, pql.pql_status, pql.walk_away_reason, pql.walk_away_date "
+        "from analytics_marts.lifecycle_state as state "
+        "inner join analytics_marts.pql_status as pql using (account_id) "
+        "where state.account_name = 'pqlaband'"
+    ) == [("Dormant", "disqualified", "no_product_use", date(2026, 3, 13))]
 
 
 def test_a_person_is_as_known_on_the_as_of_date(hand_made):

@@ -17,7 +17,7 @@
             'dormant_inactive_days', 'expansion_seat_utilization', 'expansion_min_gated_attempts',
             'expansion_user_growth_ratio', 'icp_min_criteria', 'qualified_confirmation_window_days',
             'customer_contract_days', 'walk_away_no_meeting_days', 'walk_away_no_demo_days',
-            'walk_away_no_activation_days', 'nps_window_days', 'health_band_green_min',
+            'walk_away_no_activation_days', 'walk_away_no_use_days', 'nps_window_days', 'health_band_green_min',
             'health_band_yellow_min', 'pql_min_core_events', 'pql_min_score',
             'support_cost_per_ticket', 'funnel_window_days', 'history_reprocess_days',
             'event_lookback_days', 'erasure_max_hops'] -%}

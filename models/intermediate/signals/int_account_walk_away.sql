@@ -1,9 +1,11 @@
 {#-
     Walk-away clocks (seed 000) as of the as_of_date var: a lead nobody met (and who
-    did not use the product either) within walk_away_no_meeting_days, an opportunity without a demo after
-    walk_away_no_demo_days, an account that took no meaningful step (activation, an
-    opportunity, a hand-raise such as a demo request) within
-    walk_away_no_activation_days of first appearing. One row per account whose clock
+    did not use the product either) within walk_away_no_meeting_days, an opportunity
+    without a demo after walk_away_no_demo_days, an account that took no meaningful
+    step (activation, an opportunity, a hand-raise such as a demo request) within
+    walk_away_no_activation_days of first appearing, and a prospect known from the
+    product alone (no open lead, no opportunity) that stopped using it
+    walk_away_no_use_days ago (no movement). One row per account whose clock
     ran out (the earliest one), with the day it ran out. Accounts that ever paid are
     not prospects and have no clock.
 -#}
@@ -86,6 +88,24 @@ clocks as (
             select opportunities.opportunity_id from opportunities
             where
                 opportunities.account_id = open_leads.account_id
+                and opportunities.created_date <= {{ as_of_date() }}
+        )
+
+    union all
+
+    select
+        last_product_use.account_id,
+        'no_product_use' as walk_away_reason,
+        cast({{ dbt.dateadd(
+            'day', var('walk_away_no_use_days'), 'last_product_use.last_core_event_date'
+        ) }} as date) as walk_away_date
+    from last_product_use
+    where
+        last_product_use.account_id not in (select open_leads.account_id from open_leads)
+        and not exists (
+            select opportunities.opportunity_id from opportunities
+            where
+                opportunities.account_id = last_product_use.account_id
                 and opportunities.created_date <= {{ as_of_date() }}
         )
 
