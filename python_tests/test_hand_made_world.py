@@ -651,6 +651,27 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
     raw.signup_and_activation("ws_pa", "u_pa1", "2025-12-01", "2025-12-01", "2025-12-02")
     raw.core_usage("ws_pa", ["u_pa1", "u_pa2"], [f"2025-12-{day:02d}" for day in range(2, 14)])
 
+    # churnco: an ICP-fit customer since October 2025 that cancelled on June 15 and whose
+    # two users still work daily: its score comes from its use as a customer, so it is a
+    # former customer (Dormant), not a new PQL.
+    raw.insert(
+        "raw_salesforce.account", id="001churnco", name="ChurnCo", website="churnco.com",
+        industry="Software", billing_country="United States", number_of_employees=200,
+        created_date="2025-10-01", is_deleted=False, _fivetran_synced="2025-10-01",
+    )  # fmt: skip
+    churned = {"status": "canceled", "canceled_at": "2026-06-15", "ended_at": "2026-06-15"}
+    raw.stripe_customer(
+        "churnco", "ws_churn", "2025-10-01", 3, users=["u_ch1", "u_ch2"], joined="2025-10-01",
+        crm_account="001churnco", later_versions=[
+            churned | {"_fivetran_start": "2026-06-15", "_fivetran_synced": "2026-06-15"}
+        ], **monthly,
+    )  # fmt: skip
+    raw.signup_and_activation("ws_churn", "u_ch1", "2025-10-01", "2025-10-01", "2025-10-02")
+    daily = [f"2026-05-{day:02d}" for day in range(1, 32)] + [
+        f"2026-06-{day:02d}" for day in range(1, 30)
+    ]
+    raw.core_usage("ws_churn", ["u_ch1", "u_ch2"], daily)
+
     # RenewCo: a CRM customer by a deal won on August 15, 2025, in use since May: its
     # contract ends on August 15, 2026, so from June 16 its renewal is due.
     raw.crm_account_with_deal("renewco", "RenewCo", "2025-06-01", "2025-07-01", "2025-08-15")
@@ -1102,6 +1123,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
     )
     assert rows == [
         ("BakeryCo", "not_pql", None, None, None, None, None),
+        ("ChurnCo", "not_pql", None, None, None, None, None),
         ("ConvCo", "converted", "2026-05-20", None, date(2026, 6, 10), None, None),
         ("ConvertCo Inc", "not_pql", None, None, None, None, None),
         ("EarlyOppCo", "sales_accepted", "2026-06-10", date(2026, 6, 10), None, None, None),
@@ -1244,6 +1266,15 @@ def test_a_prospect_known_from_the_product_alone_walks_away_90_days_after_its_la
         "inner join analytics_marts.pql_status as pql using (account_id) "
         "where state.account_name = 'pqlaband'"
     ) == [("Dormant", "disqualified", "no_product_use", date(2026, 3, 13))]
+
+
+def test_a_customer_that_cancelled_is_a_former_customer_not_a_new_pql(hand_made):
+    assert hand_made.query(
+        "select state.stage, state.reason_codes, strftime(state.entered_stage_at, '%Y-%m-%d'), "
+        "pql.pql_status, pql.pql_at from analytics_marts.lifecycle_state as state "
+        "inner join analytics_marts.pql_status as pql using (account_id) "
+        "where state.account_name = 'ChurnCo'"
+    ) == [("Dormant", "former_customer", "2026-06-15", "not_pql", None)]
 
 
 def test_a_person_is_as_known_on_the_as_of_date(hand_made):

@@ -56,9 +56,11 @@
     {%- do c.update({
         'is_customer': '(' ~ c.paying_subscription ~ ' or ' ~ c.closed_won_deal ~ ')',
     }) -%}
+    {#- a PQL score confirms a prospect's problem; a former customer's score comes from
+        the use it made as a customer, so for it only an explicit sign counts -#}
     {%- do c.update({
         'problem_confirmed': '(' ~ c.lead_qualified ~ ' or ' ~ c.hand_raise ~ ' or '
-            ~ c.gated_feature_attempt ~ ' or ' ~ c.pql ~ ')',
+            ~ c.gated_feature_attempt ~ ' or (' ~ c.pql ~ ' and not ' ~ c.former_customer ~ '))',
         'at_risk': '(' ~ c.usage_drop ~ ' or ' ~ c.unresolved_tickets ~ ' or ' ~ c.renewal_due
             ~ ' or ' ~ c.payment_failed ~ ' or ' ~ c.open_dispute ~ ' or ' ~ c.overdue_invoice
             ~ ' or ' ~ c.past_due ~ ')',

@@ -1,6 +1,7 @@
 {#-
     Product-qualified-lead status of every prospect account as of the as_of_date var
-    (and of the customers that were PQLs before they bought): the PQL score now and
+    (and of the customers that were PQLs before they bought; a former customer does not
+    qualify again on the use it made as a customer): the PQL score now and
     why, when it first qualified (pql_at), and where it got since:
       not_pql -> pql -> sales_accepted (an opportunity opened on or after pql_at, or
       one already open then)
@@ -42,7 +43,11 @@ first_qualified as (
         account_id,
         min(signal_date) as pql_date
     from history
-    where pql_score >= {{ var('pql_min_score') }} and not is_customer
+    {#- a prospect's: a former customer's score comes from its use as a customer #}
+    where
+        pql_score >= {{ var('pql_min_score') }}
+        and not is_customer
+        and not {{ lifecycle_stage_conditions().former_customer }}
     group by account_id
 ),
 
