@@ -197,6 +197,17 @@ class RawLoader:
             self.group_call(user, workspace, company, at)
 
 
+def synced_version(day, **changes) -> dict:
+    """A later version of a Stripe subscription: the columns that changed, in force
+    and synced from `day`."""
+    return {**changes, "_fivetran_start": day, "_fivetran_synced": day}
+
+
+def cancelled_on(day) -> dict:
+    """The columns of a subscription cancelled and ended on `day`."""
+    return {"status": "canceled", "canceled_at": day, "ended_at": day}
+
+
 def load_one_company_per_stage(raw: RawLoader) -> None:
     # Unknown: a workspace used by two anonymous visitors; nobody is known.
     for day in ("2026-06-20", "2026-06-21", "2026-06-22"):
@@ -394,12 +405,14 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
     customer_since_january("billonlyco", metadata={})
 
     # Risk by delinquency: its subscription went past_due on June 20 (no charge rows).
-    past_due = {"status": "past_due", "_fivetran_start": "2026-06-20"}
-    customer_since_january("dueco", later_versions=[past_due | {"_fivetran_synced": "2026-06-20"}])
+    customer_since_january(
+        "dueco", later_versions=[synced_version("2026-06-20", status="past_due")]
+    )
     # Stripe stopped retrying: unpaid keeps the subscription in place with its invoice
     # open. Still a customer, at risk; not one whose subscription ended.
-    unpaid = {"status": "unpaid", "_fivetran_start": "2026-06-20"}
-    customer_since_january("unpaidco", later_versions=[unpaid | {"_fivetran_synced": "2026-06-20"}])
+    customer_since_january(
+        "unpaidco", later_versions=[synced_version("2026-06-20", status="unpaid")]
+    )
 
     # Risk by billing: a declined charge on June 25.
     raw.stripe_customer(
@@ -596,11 +609,10 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
     # trialdealco: signed a deal on June 1 while its Stripe subscription is still a
     # trial. A won deal makes each a customer: no paying spell ended after it.
     recent = ["2026-06-10", "2026-06-20", "2026-06-28"]
-    cancelled = {"status": "canceled", "canceled_at": "2026-03-01", "ended_at": "2026-03-01"}
     raw.stripe_customer(
         "upco", "ws_upco", "2026-01-01", 3, users=["u_up1", "u_up2"], joined="2026-01-01",
         crm_account="001upco", later_versions=[
-            cancelled | {"_fivetran_start": "2026-03-01", "_fivetran_synced": "2026-03-01"}
+            synced_version("2026-03-01", **cancelled_on("2026-03-01"))
         ], **monthly,
     )  # fmt: skip
     raw.crm_account_with_deal("upco", "UpCo", "2025-12-01", "2026-02-01", "2026-03-01")
@@ -659,11 +671,10 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
         industry="Software", billing_country="United States", number_of_employees=200,
         created_date="2025-10-01", is_deleted=False, _fivetran_synced="2025-10-01",
     )  # fmt: skip
-    churned = {"status": "canceled", "canceled_at": "2026-06-15", "ended_at": "2026-06-15"}
     raw.stripe_customer(
         "churnco", "ws_churn", "2025-10-01", 3, users=["u_ch1", "u_ch2"], joined="2025-10-01",
         crm_account="001churnco", later_versions=[
-            churned | {"_fivetran_start": "2026-06-15", "_fivetran_synced": "2026-06-15"}
+            synced_version("2026-06-15", **cancelled_on("2026-06-15"))
         ], **monthly,
     )  # fmt: skip
     raw.signup_and_activation("ws_churn", "u_ch1", "2025-10-01", "2025-10-01", "2025-10-02")

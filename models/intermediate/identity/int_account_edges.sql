@@ -49,9 +49,12 @@ identity_nodes as (
     select * from {{ ref('int_identity_nodes') }}
 ),
 
-workspace_member_domains as (
+member_domains as (
+    {#- the email domains of a workspace's members and of a CRM account's contacts, with
+        how many use each #}
     select
-        group_calls.workspace_id,
+        'segment.groups' as edge_source,
+        'workspace:' || group_calls.workspace_id as owner_node_key,
         email_node.email_domain,
         count(distinct member.person_id) as member_count,
         min(group_calls.occurred_at) as observed_at,
@@ -66,37 +69,14 @@ workspace_member_domains as (
         on member_email.node_key = email_node.node_key
     where email_node.email_domain is not null and email_node.email_domain != ''
     group by group_calls.workspace_id, email_node.email_domain
-),
 
-workspace_dominant_domains as (
-    select
-        workspace_id,
-        email_domain,
-        observed_at,
-        evidence_record_key
-    from (
-        select
-            workspace_member_domains.*,
-            row_number() over (
-                partition by workspace_member_domains.workspace_id
-                order by
-                    {#- the vendor's own domain only for a workspace of staff alone:
-                        staff who join a customer's workspace do not make it internal #}
-                    {{ is_internal_domain('workspace_member_domains.email_domain') }} asc,
-                    {{ is_account_domain('email_domain') }} desc,
-                    workspace_member_domains.member_count desc,
-                    workspace_member_domains.email_domain asc
-            ) as domain_rank
-        from workspace_member_domains
-    ) as ranked
-    where domain_rank = 1 and {{ is_account_domain('email_domain') }}
-),
+    union all
 
-crm_contact_domains as (
     select
-        crm_contacts.account_id,
+        'salesforce.contact' as edge_source,
+        'crm_account:' || crm_contacts.account_id as owner_node_key,
         email_node.email_domain,
-        count(*) as contact_count,
+        count(*) as member_count,
         min(crm_contacts.created_at) as observed_at,
         min_by(crm_contacts.contact_id, crm_contacts.created_at) as evidence_record_key
     from crm_contacts
@@ -109,28 +89,33 @@ crm_contact_domains as (
             as contacts of a customer's account #}
         email_node.exclusion_reason is null
         and not {{ is_internal_domain('email_node.email_domain') }}
-        and {{ is_account_domain('email_node.email_domain') }}
     group by crm_contacts.account_id, email_node.email_domain
 ),
 
-crm_dominant_domains as (
+dominant_domains as (
+    {#- each owner's corporate domain: the one most of its people use #}
     select
-        account_id,
+        edge_source,
+        owner_node_key,
         email_domain,
         observed_at,
         evidence_record_key
     from (
         select
-            crm_contact_domains.*,
+            member_domains.*,
             row_number() over (
-                partition by crm_contact_domains.account_id
+                partition by member_domains.owner_node_key
                 order by
-                    crm_contact_domains.contact_count desc,
-                    crm_contact_domains.email_domain asc
+                    {#- the vendor's own domain only for a workspace of staff alone:
+                        staff who join a customer's workspace do not make it internal #}
+                    {{ is_internal_domain('member_domains.email_domain') }} asc,
+                    {{ is_account_domain('email_domain') }} desc,
+                    member_domains.member_count desc,
+                    member_domains.email_domain asc
             ) as domain_rank
-        from crm_contact_domains
+        from member_domains
     ) as ranked
-    where domain_rank = 1
+    where domain_rank = 1 and {{ is_account_domain('email_domain') }}
 ),
 
 zendesk_users as (
@@ -245,16 +230,6 @@ pairs as (
     union all
 
     select
-        'salesforce.contact' as edge_source,
-        evidence_record_key,
-        observed_at,
-        'crm_account:' || account_id as first_node_key,
-        'email_domain:' || email_domain as second_node_key
-    from crm_dominant_domains
-
-    union all
-
-    select
         'zendesk.user' as edge_source,
         evidence_record_key,
         observed_at,
@@ -265,12 +240,12 @@ pairs as (
     union all
 
     select
-        'segment.groups' as edge_source,
+        edge_source,
         evidence_record_key,
         observed_at,
-        'workspace:' || workspace_id as first_node_key,
+        owner_node_key as first_node_key,
         'email_domain:' || email_domain as second_node_key
-    from workspace_dominant_domains
+    from dominant_domains
 ),
 
 ordered as (
