@@ -414,6 +414,37 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
         "unpaidco", later_versions=[synced_version("2026-06-20", status="unpaid")]
     )
 
+    # Risk by a cancellation requested on June 15 for the end of the period (July 25):
+    # still paying, still active.
+    customer_since_january(
+        "cancelco",
+        later_versions=[
+            synced_version("2026-06-15", cancel_at_period_end=True, canceled_at="2026-06-15")
+        ],
+    )
+
+    # Seats across items: 4 Team seats since January and 6 Basic seats bought on June 20
+    # (Stripe leaves the subscription's quantity empty with two items); five users.
+    # Four seats for five users until June 19, ten from June 20.
+    raw.insert(
+        "raw_stripe.price", id="price_basic_monthly", nickname="Basic (monthly)",
+        unit_amount=1000, currency="usd", recurring_interval="month",
+        recurring_interval_count=1, active=True, created="2025-01-01", livemode=True,
+        _fivetran_synced="2025-01-01",
+    )  # fmt: skip
+    seat_users = [f"u_seat{n}" for n in range(1, 6)]
+    raw.stripe_customer(
+        "seatco", "ws_seat", "2026-01-01", None, users=seat_users, joined="2025-12-20",
+        **monthly,
+    )  # fmt: skip
+    raw.con.execute("update raw_stripe.subscription_item set quantity = 4 where id = 'si_seatco'")
+    raw.insert(
+        "raw_stripe.subscription_item", id="si_seatco_basic", subscription_id="sub_seatco",
+        plan_id="price_basic_monthly", quantity=6, created="2026-06-20 15:00",
+        _fivetran_synced="2026-06-20 16:00",
+    )  # fmt: skip
+    raw.core_usage("ws_seat", seat_users, ["2026-05-20", *recent])
+
     # Risk by billing: a declined charge on June 25.
     raw.stripe_customer(
         "payco", "ws_p", "2026-01-01", 10, users=["u_p1", "u_p2"], joined="2025-12-20", **monthly
@@ -1022,6 +1053,7 @@ def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made)
         ("ConvCo", "Active", "active_usage", "Risk", "2026-06-30", 0),
         # paying since January, unused until June 10
         ("billonlyco", "Active", "active_usage", "Dormant", "2026-06-10", 20),
+        ("cancelco", "Risk", "cancellation_requested", "Active", "2026-06-15", 15),
         ("dropco", "Risk", "usage_drop_50pct", "Active", "2026-06-19", 11),
         ("dueco", "Risk", "subscription_past_due", "Active", "2026-06-20", 10),
         ("payco", "Risk", "payment_failed", "Active", "2026-06-25", 5),
@@ -1277,6 +1309,23 @@ def test_a_prospect_known_from_the_product_alone_walks_away_90_days_after_its_la
         "inner join analytics_marts.pql_status as pql using (account_id) "
         "where state.account_name = 'pqlaband'"
     ) == [("Dormant", "disqualified", "no_product_use", date(2026, 3, 13))]
+
+
+def test_seats_and_revenue_count_every_item_from_the_day_it_was_added(hand_made):
+    # Five users on 4 seats fill them (Expansion); the 6 Basic seats added on June 20
+    # make 10, half used (Active), and add $60 of MRR from that day only.
+    assert hand_made.query(
+        "select strftime(daily.signal_date, '%Y-%m-%d'), daily.seats, daily.mrr, "
+        "daily.plan_name, daily.stage from analytics_intermediate.int_account_signals_daily "
+        "as daily inner join analytics_marts.lifecycle_state as state using (account_id) "
+        "where state.account_name = 'seatco' "
+        "and daily.signal_date in ('2026-06-19', '2026-06-20', '2026-06-30') "
+        "order by daily.signal_date"
+    ) == [
+        ("2026-06-19", 4, 120.0, "Team (monthly)", "Expansion"),
+        ("2026-06-20", 10, 180.0, "Team (monthly)", "Active"),
+        ("2026-06-30", 10, 180.0, "Team (monthly)", "Active"),
+    ]
 
 
 def test_a_customer_that_cancelled_is_a_former_customer_not_a_new_pql(hand_made):

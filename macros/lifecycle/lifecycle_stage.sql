@@ -30,6 +30,7 @@
         'open_dispute': '(open_disputes > 0)',
         'overdue_invoice': '(overdue_invoices > 0)',
         'past_due': 'is_past_due',
+        'cancellation_requested': 'has_cancellation_requested',
         'active_usage': '(core_events_30d >= ' ~ var('active_min_core_events')
             ~ ' and active_users_30d >= ' ~ var('active_min_users') ~ ')',
         'seats_nearly_full': '(seats > 0 and active_users_30d >= seats * '
@@ -63,7 +64,7 @@
             ~ c.gated_feature_attempt ~ ' or (' ~ c.pql ~ ' and not ' ~ c.former_customer ~ '))',
         'at_risk': '(' ~ c.usage_drop ~ ' or ' ~ c.unresolved_tickets ~ ' or ' ~ c.renewal_due
             ~ ' or ' ~ c.payment_failed ~ ' or ' ~ c.open_dispute ~ ' or ' ~ c.overdue_invoice
-            ~ ' or ' ~ c.past_due ~ ')',
+            ~ ' or ' ~ c.past_due ~ ' or ' ~ c.cancellation_requested ~ ')',
         'expansion_signal': '(' ~ c.seats_nearly_full ~ ' or ' ~ c.gated_feature_attempts ~ ' or '
             ~ c.user_growth ~ ')',
     }) -%}
@@ -100,6 +101,7 @@
             ('open_dispute', c.open_dispute),
             ('overdue_invoice', c.overdue_invoice),
             ('subscription_past_due', c.past_due),
+            ('cancellation_requested', c.cancellation_requested),
         ]),
         ('Expansion', c.is_customer ~ ' and ' ~ c.active_usage ~ ' and ' ~ c.expansion_signal, [
             ('active_usage', 'true'),

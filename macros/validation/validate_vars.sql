@@ -62,7 +62,7 @@
                 {%- endif -%}
             {%- endfor -%}
         {%- endfor -%}
-        {%- for name in ['internal_email_domains', 'website_platform_domains', 'funnel_steps'] -%}
+        {%- for name in ['internal_email_domains', 'website_platform_domains', 'funnel_steps', 'non_seat_price_ids'] -%}
             {%- for item in var(name) -%}
                 {%- if not modules.re.fullmatch("[A-Za-z0-9 ._@&()/+-]+", item | string) -%}
                     {%- do problems.append(name ~ ' holds an unsafe value ' ~ (item | string | tojson) ~ ' (quotes, semicolons and comment markers are not allowed)') -%}

@@ -4,9 +4,11 @@
     amounts in different currencies are summed as they are). A version is
     paying when the subscription is in force (active, past_due or unpaid: see the
     subscription_in_force macro) and has not ended. MRR sums every item (quantity times
-    price); the plan and seats are those of the item bringing the most. Items are as
-    they are today (Stripe keeps no item history), except a single-item subscription's
-    quantity, which each version of the subscription keeps. A paying version carries
+    price) from the day the item was created; seats sum the items' quantities, but
+    those of the prices in the non_seat_price_ids var (add-ons); the plan is the seat
+    item bringing the most. Items are otherwise as they are today (Stripe keeps no item
+    history), except a single-item subscription's quantity, which each version of the
+    subscription keeps. A version is cut on the days items were added during it. A paying version carries
     the first day of the account's paying spell it belongs to (paying versions of any of
     the account's subscriptions that overlap or touch, without a day unpaid between):
     a customer who stopped paying and pays again starts a new spell.
@@ -98,14 +100,75 @@ account_identifiers as (
     select * from {{ ref('int_account_identifiers') }}
 ),
 
+{# Items count from the day they were created (an add-on bought in July is no revenue
+    in June): a version is cut into segments on the days items were added during it #}
+item_cuts as (
+    select distinct
+        versions.subscription_id,
+        versions.valid_from,
+        cast(items.created_at as date) as segment_from_date
+    from versions
+    inner join items
+        on versions.subscription_id = items.subscription_id
+        and cast(items.created_at as date) > cast(versions.valid_from as date)
+        and (
+            versions.valid_to is null
+            or cast(items.created_at as date) < cast(versions.valid_to as date)
+        )
+),
+
+segment_starts as (
+    select
+        subscription_id,
+        valid_from,
+        cast(valid_from as date) as segment_from_date
+    from versions
+    union all
+    select
+        subscription_id,
+        valid_from,
+        segment_from_date
+    from item_cuts
+),
+
+segments as (
+    select
+        versions.* replace (
+            case
+                when segment_starts.segment_from_date > cast(versions.valid_from as date)
+                    then cast(segment_starts.segment_from_date as {{ dbt.type_timestamp() }})
+                else versions.valid_from
+            end as valid_from,
+            coalesce(
+                cast(lead(segment_starts.segment_from_date) over (
+                    partition by versions.subscription_id, versions.valid_from
+                    order by segment_starts.segment_from_date
+                ) as {{ dbt.type_timestamp() }}),
+                versions.valid_to
+            ) as valid_to
+        )
+    from versions
+    inner join segment_starts
+        on versions.subscription_id = segment_starts.subscription_id
+        and versions.valid_from = segment_starts.valid_from
+),
+
 {# an item's monthly revenue: its quantity (1 when Stripe leaves it empty) times its
-    price, over the months its billing interval spans #}
+    price, over the months its billing interval spans; null for a price without a unit
+    amount (tiered or volume pricing). Its quantity is seats unless its price is listed
+    in the non_seat_price_ids var (an add-on sold by the unit). #}
 priced_items as (
     select
         items.subscription_id,
+        cast(items.created_at as date) as created_date,
         items.seat_quantity,
         prices.price_name,
         prices.recurring_interval,
+        {%- if var('non_seat_price_ids') %}
+        items.price_id not in ('{{ var("non_seat_price_ids") | join("', '") }}') as is_seat_item,
+        {%- else %}
+        true as is_seat_item,
+        {%- endif %}
         {#- billed once a year or less often: a yearly price, or one of 12+ months #}
         prices.recurring_interval = 'year'
         or (prices.recurring_interval = 'month' and prices.recurring_interval_count >= 12)
@@ -124,52 +187,79 @@ priced_items as (
         on items.price_id = prices.price_id
 ),
 
-{# the plan (name, interval, seats) is the item bringing the most revenue; the
-    revenue is every item's #}
+{# each segment's items: the revenue is every item's, the seats those of every seat
+    item; the plan (name, interval) is the seat item bringing the most revenue (any
+    item when none is a seat item) #}
+{%- set item_mrr = 'coalesce(coalesce(priced_items.seat_quantity, 1) * priced_items.unit_mrr, 0)' %}
+{%- set seat_item_mrr = 'case when priced_items.is_seat_item then ' ~ item_mrr ~ ' end' %}
 subscription_items as (
     select
-        subscription_id,
+        segments.subscription_id,
+        segments.valid_from,
         count(*) as item_count,
-        sum(coalesce(seat_quantity, 1) * unit_mrr) as items_mrr,
-        max_by(price_name, coalesce(seat_quantity, 1) * unit_mrr) as plan_name,
-        max_by(recurring_interval, coalesce(seat_quantity, 1) * unit_mrr) as billing_interval,
-        max_by(is_annual, coalesce(seat_quantity, 1) * unit_mrr) as is_annual,
-        max_by(seat_quantity, coalesce(seat_quantity, 1) * unit_mrr) as plan_seat_quantity,
-        max_by(unit_mrr, coalesce(seat_quantity, 1) * unit_mrr) as plan_unit_mrr
-    from priced_items
-    group by subscription_id
+        count(case when priced_items.is_seat_item then 1 end) as seat_item_count,
+        sum(coalesce(priced_items.seat_quantity, 1) * priced_items.unit_mrr) as items_mrr,
+        sum(case when priced_items.is_seat_item then coalesce(priced_items.seat_quantity, 1) end)
+            as item_seats,
+        coalesce(
+            max_by(priced_items.price_name, {{ seat_item_mrr }}),
+            max_by(priced_items.price_name, {{ item_mrr }})
+        ) as plan_name,
+        coalesce(
+            max_by(priced_items.recurring_interval, {{ seat_item_mrr }}),
+            max_by(priced_items.recurring_interval, {{ item_mrr }})
+        ) as plan_recurring_interval,
+        coalesce(
+            max_by(priced_items.is_annual, {{ seat_item_mrr }}),
+            max_by(priced_items.is_annual, {{ item_mrr }})
+        ) as plan_is_annual,
+        coalesce(
+            max_by(priced_items.unit_mrr, {{ seat_item_mrr }}),
+            max_by(priced_items.unit_mrr, {{ item_mrr }})
+        ) as plan_unit_mrr
+    from segments
+    inner join priced_items
+        on segments.subscription_id = priced_items.subscription_id
+        and coalesce(priced_items.created_date <= cast(segments.valid_from as date), true)
+    group by segments.subscription_id, segments.valid_from
 ),
 
 periods as (
     select
-        versions.subscription_id,
+        segments.subscription_id,
         account_lookup.account_id,
-        versions.subscription_status,
-        coalesce(versions.seat_quantity, subscription_items.plan_seat_quantity)
-            as seat_quantity,
-        subscription_items.plan_name,
-        subscription_items.billing_interval,
-        versions.is_cancel_at_period_end,
-        versions.valid_from,
-        cast(versions.valid_from as date) as valid_from_date,
-        cast(versions.valid_to as date) as valid_to_date,
-        cast(versions.current_period_end_at as date) as period_end_date,
-        {{ subscription_in_force('versions.subscription_status') }} and versions.ended_at is null
-            as is_paying,
-        coalesce(subscription_items.is_annual, false) as is_annual,
-        versions.trial_started_at,
+        segments.subscription_status,
         {#- a single-item subscription's quantity is kept per version (seat changes show
             in the history); several items carry theirs on the items -#}
         case
-            when versions.seat_quantity is not null and subscription_items.item_count = 1
-                then versions.seat_quantity * subscription_items.plan_unit_mrr
+            when
+                coalesce(subscription_items.item_count, 0) <= 1
+                and coalesce(subscription_items.seat_item_count, 1) = 1
+                then coalesce(segments.seat_quantity, subscription_items.item_seats)
+            else subscription_items.item_seats
+        end as seat_quantity,
+        subscription_items.plan_name,
+        subscription_items.plan_recurring_interval as billing_interval,
+        segments.is_cancel_at_period_end,
+        segments.valid_from,
+        cast(segments.valid_from as date) as valid_from_date,
+        cast(segments.valid_to as date) as valid_to_date,
+        cast(segments.current_period_end_at as date) as period_end_date,
+        {{ subscription_in_force('segments.subscription_status') }} and segments.ended_at is null
+            as is_paying,
+        coalesce(subscription_items.plan_is_annual, false) as is_annual,
+        segments.trial_started_at,
+        case
+            when segments.seat_quantity is not null and subscription_items.item_count = 1
+                then segments.seat_quantity * subscription_items.plan_unit_mrr
             else subscription_items.items_mrr
         end as mrr
-    from versions
+    from segments
     inner join account_identifiers as account_lookup
-        on account_lookup.node_key = 'stripe_customer:' || versions.customer_id
+        on account_lookup.node_key = 'stripe_customer:' || segments.customer_id
     left join subscription_items
-        on versions.subscription_id = subscription_items.subscription_id
+        on segments.subscription_id = subscription_items.subscription_id
+        and segments.valid_from = subscription_items.valid_from
 ),
 
 spell_bounds as (
