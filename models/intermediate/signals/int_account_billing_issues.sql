@@ -1,7 +1,10 @@
 {#-
     Billing trouble on each account as date ranges [started_date, ended_date):
     failed payments (one day), disputes (open until won or lost) and overdue invoices
-    (from the due date until paid). ended_date is null while the issue is still open.
+    (from the day after the due date, or for an invoice charged automatically from its
+    first failed charge, until paid or written off as uncollectible). ended_date is null
+    while the issue is still open. Stripe's customer `delinquent` flag is not used: it
+    is today's state only, while these ranges date each day's billing trouble.
 -#}
 with charges as (
     {{ optional_ref('stg_stripe__charges', 'lifecycle_using_stripe', {
@@ -37,6 +40,16 @@ invoice_payments as (
     group by invoice_id
 ),
 
+{# an invoice charged automatically (no due date) is overdue from its first failed charge #}
+invoice_failures as (
+    select
+        invoice_id,
+        min(created_at) as first_failed_at
+    from charges
+    where charge_status = 'failed' and invoice_id is not null
+    group by invoice_id
+),
+
 issues as (
     select
         'failed_payment' as issue_type,
@@ -68,17 +81,24 @@ issues as (
         'overdue_invoice' as issue_type,
         invoices.invoice_id as issue_id,
         invoices.customer_id,
-        cast({{ dbt.dateadd('day', 1, 'cast(invoices.due_at as date)') }} as date)
-            as started_date,
+        coalesce(
+            cast({{ dbt.dateadd('day', 1, 'cast(invoices.due_at as date)') }} as date),
+            cast(invoice_failures.first_failed_at as date)
+        ) as started_date,
         case
             when invoices.invoice_status = 'paid'
                 then cast(coalesce(invoice_payments.paid_at, invoices.synced_at) as date)
+            {#- written off: Stripe no longer asks for it (nor counts it as delinquency) #}
+            when invoices.invoice_status = 'uncollectible'
+                then cast(invoices.synced_at as date)
         end as ended_date
     from invoices
     left join invoice_payments
         on invoices.invoice_id = invoice_payments.invoice_id
+    left join invoice_failures
+        on invoices.invoice_id = invoice_failures.invoice_id
     where
-        invoices.due_at is not null
+        (invoices.due_at is not null or invoice_failures.first_failed_at is not null)
         and invoices.invoice_status in ('open', 'paid', 'uncollectible')
 ),
 
