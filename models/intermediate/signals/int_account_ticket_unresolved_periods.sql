@@ -3,9 +3,12 @@
     back to new, open, pending or hold (a reopened ticket), to its next change to solved
     or closed (exclusive; null while unresolved). Read from the ticket's status history;
     its current status counts as its latest change, so a ticket solved or reopened
-    without a history row still ends or starts a period. A ticket's periods never
-    overlap (an empty one, solved the instant it opened, is left out), so the daily
-    history counts a ticket once on each day one of its periods covers.
+    without a history row still ends or starts a period. A period is cut where the
+    ticket's priority changed (is_urgent as it was then: before the
+    first priority change, the value that change set; the latest change's value is the
+    ticket's current priority). A ticket's periods never overlap (an empty one, solved
+    the instant it opened, is left out), so the daily history counts a ticket once on
+    each day one of its periods covers.
 -#}
 with tickets as (
     select * from {{ ref('int_account_support_tickets') }}
@@ -97,11 +100,58 @@ flips as (
     where was_resolved is null or is_resolved != was_resolved
 ),
 
-final as (
+{# when the ticket was urgent: spans between its priority changes #}
+priority_changes as (
+    select
+        field_changes.ticket_id,
+        field_changes.changed_at,
+        coalesce(field_changes.field_value = 'urgent', false) as is_urgent,
+        row_number() over (
+            partition by field_changes.ticket_id
+            order by field_changes.changed_at desc, field_changes.field_value desc
+        ) = 1 as is_latest,
+        min(field_changes.changed_at) over (
+            partition by field_changes.ticket_id
+        ) as first_changed_at
+    from field_changes
+    inner join tickets
+        on field_changes.ticket_id = tickets.ticket_id
+    where field_changes.field_name = 'priority'
+),
+
+urgency_spans as (
+    select
+        priority_changes.ticket_id,
+        case
+            when priority_changes.is_latest then tickets.is_urgent
+            else priority_changes.is_urgent
+        end as is_urgent,
+        {#- the first change's value holds from the ticket's start #}
+        case
+            when priority_changes.changed_at > priority_changes.first_changed_at
+                then priority_changes.changed_at
+        end as urgent_from,
+        lead(priority_changes.changed_at) over (
+            partition by priority_changes.ticket_id
+            order by priority_changes.changed_at, priority_changes.is_latest
+        ) as urgent_to
+    from priority_changes
+    inner join tickets
+        on priority_changes.ticket_id = tickets.ticket_id
+    union all
+    select
+        ticket_id,
+        is_urgent,
+        cast(null as {{ dbt.type_timestamp() }}) as urgent_from,
+        cast(null as {{ dbt.type_timestamp() }}) as urgent_to
+    from tickets
+    where ticket_id not in (select priority_changes.ticket_id from priority_changes)
+),
+
+periods as (
     select
         flips.ticket_id,
         tickets.account_id,
-        tickets.is_urgent,
         flips.changed_at as unresolved_from,
         flips.next_flip_at as unresolved_to
     from flips
@@ -110,6 +160,26 @@ final as (
     where
         not flips.is_resolved
         and (flips.next_flip_at is null or flips.next_flip_at > flips.changed_at)
+),
+
+final as (
+    select
+        periods.ticket_id,
+        periods.account_id,
+        urgency_spans.is_urgent,
+        {{ greatest_ignoring_nulls('periods.unresolved_from', 'urgency_spans.urgent_from') }}
+            as unresolved_from,
+        {{ least_ignoring_nulls('periods.unresolved_to', 'urgency_spans.urgent_to') }}
+            as unresolved_to
+    from periods
+    inner join urgency_spans
+        on periods.ticket_id = urgency_spans.ticket_id
+        and (urgency_spans.urgent_to is null or periods.unresolved_from < urgency_spans.urgent_to)
+        and (
+            urgency_spans.urgent_from is null
+            or periods.unresolved_to is null
+            or periods.unresolved_to > urgency_spans.urgent_from
+        )
 )
 
 select * from final
