@@ -1,10 +1,12 @@
-{#- The backfilled daily history: one row per account per day, the stage it was in
-    and why, with the key signals of that day (a view on the incremental
-    int_account_signals_daily). -#}
+{#- The backfilled daily history: one row per account per day up to the as_of_date
+    var, the stage it was in and why, with the key signals of that day (a view on the
+    incremental int_account_signals_daily, which keeps later days built by earlier
+    runs when a run goes back to an earlier as_of_date). -#}
 {{ config(materialized='view') }}
 
 with history as (
     select * from {{ ref('int_account_signals_daily') }}
+    where signal_date <= {{ as_of_date() }}
 ),
 
 stage_definitions as (
