@@ -1035,7 +1035,7 @@ def test_each_company_lands_in_the_stage_its_rows_call_for(hand_made):
         # paid for 90 days without using the product
         ("shelfco", "Dormant", "no_core_events_90d,customer_inactive", "Customer", "2026-04-01",
          90),
-        ("sleepco", "Dormant", "no_core_events_90d,customer_inactive", "Customer", "2026-05-02",
+        ("sleepco", "Dormant", "no_core_events_90d,customer_inactive", "Risk", "2026-05-02",
          59),
     ]  # fmt: skip
     assert stages(hand_made, [row[0] for row in expected]) == expected
@@ -1098,8 +1098,9 @@ def test_history_transitions_and_state_tell_one_story(hand_made):
         ("Lead", "Customer", date(2025, 9, 1), date(2025, 11, 30), 90),
         ("Customer", "Dormant", date(2025, 11, 30), date(2026, 1, 15), 46),
         ("Dormant", "Active", date(2026, 1, 15), date(2026, 3, 3), 47),
-        ("Active", "Customer", date(2026, 3, 3), date(2026, 5, 2), 60),
-        ("Customer", "Dormant", date(2026, 5, 2), None, 59),
+        # 30 days without use (usage stopped), then 90 (dormant)
+        ("Active", "Risk", date(2026, 3, 3), date(2026, 5, 2), 60),
+        ("Risk", "Dormant", date(2026, 5, 2), None, 59),
     ]
     # one history row per account and day, up to the as_of_date
     accounts = hand_made.scalar("select count(*) from analytics_marts.lifecycle_state")
@@ -1253,7 +1254,7 @@ def test_a_won_deal_makes_a_customer_until_its_contract_ends_or_stripe_shows_it_
             "2026-06-01",
             29,
         ),
-        ("UpCo", "Active", "active_usage", "Customer", "2026-06-10", 20),
+        ("UpCo", "Active", "active_usage", "Risk", "2026-06-10", 20),
         ("RenewCo", "Risk", "renewal_due", "Active", "2026-06-16", 14),
     ]
     # the renewal is the deal contract's end, 365 days after it closed

@@ -26,6 +26,8 @@
             ~ ' and core_events_30d <= core_events_prior_30d * ' ~ var('usage_drop_max_ratio') ~ ')',
         'unresolved_tickets': '(unresolved_tickets >= ' ~ var('risk_min_unresolved_tickets') ~ ')',
         'renewal_due': '(days_to_renewal between 0 and ' ~ var('risk_renewal_window_days') ~ ')',
+        'usage_stopped': '(days_since_last_core_event >= ' ~ var('risk_no_use_days')
+            ~ ' and ' ~ days_as_customer ~ ' >= ' ~ var('risk_no_use_days') ~ ')',
         'payment_failed': '(failed_payments_30d > 0)',
         'open_dispute': '(open_disputes > 0)',
         'overdue_invoice': '(overdue_invoices > 0)',
@@ -62,7 +64,7 @@
     {%- do c.update({
         'problem_confirmed': '(' ~ c.lead_qualified ~ ' or ' ~ c.hand_raise ~ ' or '
             ~ c.gated_feature_attempt ~ ' or (' ~ c.pql ~ ' and not ' ~ c.former_customer ~ '))',
-        'at_risk': '(' ~ c.usage_drop ~ ' or ' ~ c.unresolved_tickets ~ ' or ' ~ c.renewal_due
+        'at_risk': '(' ~ c.usage_drop ~ ' or ' ~ c.usage_stopped ~ ' or ' ~ c.unresolved_tickets ~ ' or ' ~ c.renewal_due
             ~ ' or ' ~ c.payment_failed ~ ' or ' ~ c.open_dispute ~ ' or ' ~ c.overdue_invoice
             ~ ' or ' ~ c.past_due ~ ' or ' ~ c.cancellation_requested ~ ')',
         'expansion_signal': '(' ~ c.seats_nearly_full ~ ' or ' ~ c.gated_feature_attempts ~ ' or '
@@ -95,6 +97,7 @@
         ]),
         ('Risk', c.is_customer ~ ' and ' ~ c.at_risk, [
             ('usage_drop_50pct', c.usage_drop),
+            ('usage_stopped', c.usage_stopped),
             ('unresolved_tickets', c.unresolved_tickets),
             ('renewal_due', c.renewal_due),
             ('payment_failed', c.payment_failed),

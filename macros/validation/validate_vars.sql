@@ -13,7 +13,7 @@
             'identity_max_iterations', 'identity_review_max_emails', 'identity_review_max_user_ids',
             'identity_review_max_crm_accounts', 'activation_window_days',
             'active_min_core_events', 'active_min_users', 'usage_drop_max_ratio',
-            'usage_drop_min_baseline', 'risk_min_unresolved_tickets', 'risk_renewal_window_days',
+            'usage_drop_min_baseline', 'risk_no_use_days', 'risk_min_unresolved_tickets', 'risk_renewal_window_days',
             'dormant_inactive_days', 'expansion_seat_utilization', 'expansion_min_gated_attempts',
             'expansion_user_growth_ratio', 'icp_min_criteria', 'qualified_confirmation_window_days',
             'customer_contract_days', 'walk_away_no_meeting_days', 'walk_away_no_demo_days',
