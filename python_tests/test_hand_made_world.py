@@ -896,7 +896,8 @@ def load_values_out_of_range(raw: RawLoader) -> None:
     # with an open deal whose account id arrives padded; a deal of an account nobody
     # loaded; a head count, a seat count and a price interval count no real record has;
     # a price interval written 'Month '; an NPS answer of 7.5; a ticket without a status;
-    # a Stripe customer whose metadata names a CRM account nobody loaded.
+    # a Stripe customer whose metadata names a CRM account nobody loaded; one whose
+    # metadata is cut short (not JSON).
     synced = {"is_deleted": False, "_fivetran_synced": "2026-06-01"}
     raw.insert(
         "raw_segment.tracks",
@@ -940,6 +941,14 @@ def load_values_out_of_range(raw: RawLoader) -> None:
         "hugeco", "ws_huge", "2026-05-01", 3_000_000_000, "price_team_monthly", "2026-07-01",
         users=[], joined="2026-05-01", crm_account="001nobody",
     )  # fmt: skip
+    raw.stripe_customer(
+        "cutco", "ws_cut", "2026-05-01", 2, "price_team_monthly", "2026-07-01",
+        users=[], joined="2026-05-01",
+    )  # fmt: skip
+    raw.con.execute(
+        'update raw_stripe.customer set metadata = \'{"workspace_id": "ws_cut"\' '
+        "where id = 'cus_cutco'"
+    )
     raw.insert(
         "raw_segment.nps_survey_submitted", id="nps_frac", user_id="u_tess", score="7.5",
         timestamp="2026-06-20 10:00:00", received_at="2026-06-20 10:00:00",
@@ -1600,6 +1609,19 @@ def test_a_reference_to_an_account_nobody_loaded_is_staged_and_warned(
     staged = hand_made.query(f"select {column} from analytics_staging.{model} where {key}")
     assert staged == [(account_id,)]
     assert warned_rows(hand_made, model, f"relationships_{model}_{column}") == 1
+
+
+def test_stripe_metadata_that_is_not_json_is_staged_without_links_and_warned(hand_made):
+    assert hand_made.query(
+        "select workspace_id, has_invalid_metadata from analytics_staging.stg_stripe__customers "
+        "where customer_id in ('cus_cutco', 'cus_hugeco') order by customer_id"
+    ) == [(None, True), ("ws_huge", False)]
+    assert (
+        warned_rows(
+            hand_made, "stg_stripe__customers", "accepted_values_stg_stripe__customers_has_invalid"
+        )
+        == 1
+    )
 
 
 def test_an_erasure_request_naming_a_shared_device_erases_no_one_and_warns(hand_made):

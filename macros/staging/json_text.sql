@@ -11,3 +11,19 @@
 {% macro snowflake__json_text(column, key) -%}
     try_parse_json(to_varchar({{ column }})):"{{ key }}"::varchar
 {%- endmacro %}
+
+{#- True when a text column holds something (not blank) that is not valid JSON. -#}
+{% macro is_invalid_json(column) -%}
+    {{ return(adapter.dispatch('is_invalid_json', 'customer_lifecycle')(column)) }}
+{%- endmacro %}
+
+{% macro default__is_invalid_json(column) -%}
+    coalesce(trim({{ column }}) != '' and not json_valid({{ column }}), false)
+{%- endmacro %}
+
+{% macro snowflake__is_invalid_json(column) -%}
+    coalesce(
+        trim(to_varchar({{ column }})) != '' and try_parse_json(to_varchar({{ column }})) is null,
+        false
+    )
+{%- endmacro %}

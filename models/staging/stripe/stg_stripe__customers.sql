@@ -11,6 +11,7 @@ final as (
         email,
         customer_name,
         metadata_json,
+        has_invalid_metadata,
         is_delinquent,
         created_at,
         synced_at

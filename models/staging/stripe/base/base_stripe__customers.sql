@@ -15,6 +15,7 @@ renamed as (
         {{ normalize_email('email') }} as email,
         name as customer_name,
         metadata as metadata_json,
+        {{ is_invalid_json('metadata') }} as has_invalid_metadata,
         coalesce(cast(delinquent as boolean), false) as is_delinquent,
         coalesce(cast(livemode as boolean), true) as is_livemode,
         coalesce(cast(is_deleted as boolean), false) as is_deleted,
