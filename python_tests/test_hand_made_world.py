@@ -672,6 +672,14 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
         raw.group_call("u_cons", f"ws_{company}", company, "2026-05-02 09:00:00")
         raw.core_usage(f"ws_{company}", [f"u_{company}1", "u_cons"], ["2026-06-10"])
     raw.identify("u_cons", "cons@consultly.com", "2026-05-02 09:00:00")
+    # Two consultants of an agency (agentry.com) outnumber the client's own person in
+    # each of two client workspaces: the agency's domain is each workspace's company
+    # domain, so the two are one account, queued for review.
+    for company in ("gamma", "delta"):
+        raw.workspace_members(f"ws_{company}", company, [f"u_{company}1"], "2026-05-01")
+        for consultant in (f"u_ag_{company}", "u_ag_lead"):
+            raw.identify(consultant, f"{consultant}@agentry.com", "2026-05-02 09:00:00")
+            raw.group_call(consultant, f"ws_{company}", company, "2026-05-02 09:00:00")
 
     # fut@futco.com: a CRM contact since January 10 who logs in, signs up and activates
     # only in July, after the as_of_date.
@@ -1196,6 +1204,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("Ticketless", "not_pql", None, None, None, None, None),
         ("alpha", "not_pql", None, None, None, None, None),
         ("beta", "not_pql", None, None, None, None, None),
+        ("delta", "not_pql", None, None, None, None, None),
         ("gonecoo", "not_pql", None, None, None, None, None),
         ("hugeco", "not_pql", None, None, None, None, None),
         ("lostsyncco", "not_pql", None, None, None, None, None),
@@ -1301,6 +1310,16 @@ def test_a_consultant_in_two_workspaces_joins_neither_and_adds_no_account(hand_m
         )
         == 0
     )
+
+
+def test_an_agency_joining_two_client_workspaces_is_queued_for_review(hand_made):
+    assert hand_made.query(
+        "select queue.review_reason, queue.observed_count, queue.allowed_count "
+        "from analytics_intermediate.int_identity_review_queue as queue "
+        "inner join analytics_intermediate.int_account_identifiers as identifiers "
+        "on queue.entity_id = identifiers.account_id "
+        "where identifiers.node_key = 'workspace:ws_gamma'"
+    ) == [("too_many_workspaces", 2, 1)]
 
 
 def test_a_person_known_only_as_a_lead_is_reached_by_the_leads_name(hand_made):

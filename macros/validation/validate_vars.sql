@@ -11,7 +11,7 @@
         {%- set numbers = [
             'max_event_clock_skew_hours', 'identity_max_users_per_device',
             'identity_max_iterations', 'identity_review_max_emails', 'identity_review_max_user_ids',
-            'identity_review_max_crm_accounts', 'activation_window_days',
+            'identity_review_max_crm_accounts', 'identity_review_max_workspaces', 'activation_window_days',
             'active_min_core_events', 'active_min_users', 'usage_drop_max_ratio',
             'usage_drop_min_baseline', 'risk_no_use_days', 'risk_min_unresolved_tickets', 'risk_renewal_window_days',
             'dormant_inactive_days', 'expansion_seat_utilization', 'expansion_min_gated_attempts',
