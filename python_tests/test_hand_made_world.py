@@ -905,7 +905,7 @@ def load_values_out_of_range(raw: RawLoader) -> None:
     # loaded; a head count, a seat count and a price interval count no real record has;
     # a price interval written 'Month '; an NPS answer of 7.5; a ticket without a status;
     # a Stripe customer whose metadata names a CRM account nobody loaded; one whose
-    # metadata is cut short (not JSON).
+    # metadata is cut short (not JSON); a deal worth NaN and one won but not closed.
     synced = {"is_deleted": False, "_fivetran_synced": "2026-06-01"}
     raw.insert(
         "raw_segment.tracks",
@@ -949,6 +949,13 @@ def load_values_out_of_range(raw: RawLoader) -> None:
         "hugeco", "ws_huge", "2026-05-01", 3_000_000_000, "price_team_monthly", "2026-07-01",
         users=[], joined="2026-05-01", crm_account="001nobody",
     )  # fmt: skip
+    for key, amount, won in [("006nan", float("nan"), False), ("006wonopen", 100.0, True)]:
+        raw.insert(
+            "raw_salesforce.opportunity", id=key, account_id="001bigco", name=key,
+            stage_name="Proposal", amount=amount, is_closed=False, is_won=won,
+            close_date="2026-08-15", created_date="2026-06-01", last_modified_date="2026-06-01",
+            is_deleted=False, _fivetran_synced="2026-06-01",
+        )  # fmt: skip
     raw.stripe_customer(
         "cutco", "ws_cut", "2026-05-01", 2, "price_team_monthly", "2026-07-01",
         users=[], joined="2026-05-01",
@@ -1566,11 +1573,13 @@ def test_values_out_of_range_are_quarantined_and_an_old_record_starts_no_old_his
         "select source_table, source_record_key, quarantine_reason "
         "from analytics_staging.stg_quarantined_rows "
         "where source_record_key in ('t_epoch', '001bigco', 'sub_hugeco|2026-05-01 00:00:00', "
-        "'si_hugeco', 'price_zero', 'nps_frac', '990') order by 1, 2, 3"
+        "'si_hugeco', 'price_zero', 'nps_frac', '990', '006nan', '006wonopen') order by 1, 2, 3"
     )
     assert quarantined == [
         ("account", "001bigco", "employees_out_of_range"),
         ("nps_survey_submitted", "nps_frac", "invalid_nps_score"),
+        ("opportunity", "006nan", "invalid_amount"),
+        ("opportunity", "006wonopen", "won_but_not_closed"),
         ("price", "price_zero", "invalid_recurring_interval_count"),
         ("subscription_history", "sub_hugeco|2026-05-01 00:00:00", "quantity_out_of_range"),
         ("subscription_item", "si_hugeco", "quantity_out_of_range"),

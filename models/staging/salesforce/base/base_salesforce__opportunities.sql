@@ -28,7 +28,11 @@ validated as (
         *,
         case
             when account_id is null then 'missing_account'
+            {#- NaN and infinities: NaN sorts above every number on both warehouses #}
+            when not amount between -1e300 and 1e300 then 'invalid_amount'
             when amount < 0 then 'negative_amount'
+            {#- Salesforce derives both from the stage: won is always closed #}
+            when is_won and not is_closed then 'won_but_not_closed'
         end as quarantine_reason,
         case when is_deleted then 'soft_deleted' end as exclusion_reason
     from renamed
