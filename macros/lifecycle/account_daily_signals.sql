@@ -10,11 +10,12 @@
     resolution), so their history is whole.
 
     How: a dense grid of account-days starting 90 days before each account's first
-    day to compute (the longest look-back any rolling sum needs: 90-day ticket,
-    rating and failed-payment counts, active users 90 days ago); date-range joins,
+    day to compute (the longest look-back any rolling sum needs: 90-day ticket
+    and failed-payment counts, active users 90 days ago); date-range joins,
     over the days returned only (output_grid), for things that are open for a while
-    (tickets, subscriptions, opportunities, billing issues). Active users and NPS
-    answers of the last nps_window_days are running sums of +1/-1 changes (a change
+    (tickets, subscriptions, opportunities, billing issues). Active users, NPS
+    answers of the last nps_window_days and ticket ratings of the last 90 days (each
+    ticket by the rating it had that day) are running sums of +1/-1 changes (a change
     before the grid counts on its first day, so these need no look-back of their
     own). The rolling sums, two ways with the same result (`rolling_sums`):
       - 'windows': sliding window sums over every grid day. For long ranges (a full
@@ -48,9 +49,8 @@
     ('activity', 'activity_date', {
         'core_events': 'core_event_count', 'events': 'event_count',
         'gated_attempts': 'gated_feature_attempt_count', 'hand_raises': 'hand_raise_count'}),
-    ('ticket_days', 'activity_date', {
-        'tickets_opened': 'tickets_opened', 'ratings_good': 'ratings_good',
-        'ratings_bad': 'ratings_bad'}),
+    ('ticket_days', 'activity_date', {'tickets_opened': 'tickets_opened'}),
+    ('rating_days', 'change_date', {'ratings_good': 'ratings_good', 'ratings_bad': 'ratings_bad'}),
     ('failed_payment_days', 'activity_date', {'failed_payments': 'failed_payments'}),
     ('nps_days', 'activity_date', {
         'promoters': 'promoters', 'passives': 'passives', 'detractors': 'detractors'}),
@@ -123,31 +123,50 @@ grid_starts as (
 ticket_days as (
     select
         account_id,
-        activity_date,
-        cast(sum(tickets_opened) as {{ bigint }}) as tickets_opened,
-        cast(sum(ratings_good) as {{ bigint }}) as ratings_good,
-        cast(sum(ratings_bad) as {{ bigint }}) as ratings_bad
-    from (
-        select
-            account_id,
-            cast(created_at as date) as activity_date,
-            count(*) as tickets_opened,
-            0 as ratings_good,
-            0 as ratings_bad
-        from tickets
-        group by account_id, cast(created_at as date)
-        union all
-        select
-            account_id,
-            cast(rated_at as date) as activity_date,
-            0 as tickets_opened,
-            count(case when satisfaction_rating = 'good' then 1 end) as ratings_good,
-            count(case when satisfaction_rating = 'bad' then 1 end) as ratings_bad
-        from tickets
-        where rated_at is not null
-        group by account_id, cast(rated_at as date)
-    ) as ticket_counts
-    group by account_id, activity_date
+        cast(created_at as date) as activity_date,
+        count(*) as tickets_opened
+    from tickets
+    group by account_id, cast(created_at as date)
+),
+
+-- ratings: +1 on the day a ticket is rated, -1 when the next change of its rating
+-- replaces it or 90 days later, whichever comes first ----------------------------------
+rating_changes as (
+    select
+        ratings.account_id,
+        ratings.satisfaction_rating,
+        greatest(cast(ratings.rated_at as date), grid_starts.first_grid_date) as change_date,
+        1 as change
+    from ticket_ratings as ratings
+    inner join grid_starts
+        on ratings.account_id = grid_starts.account_id
+    union all
+    select
+        ratings.account_id,
+        ratings.satisfaction_rating,
+        greatest(
+            {{ least_ignoring_nulls(
+                'cast(ratings.replaced_at as date)',
+                'cast(' ~ dbt.dateadd('day', 90, 'cast(ratings.rated_at as date)') ~ ' as date)'
+            ) }},
+            grid_starts.first_grid_date
+        ) as change_date,
+        -1 as change
+    from ticket_ratings as ratings
+    inner join grid_starts
+        on ratings.account_id = grid_starts.account_id
+),
+
+rating_days as (
+    select
+        account_id,
+        change_date,
+        cast(sum(case when satisfaction_rating = 'good' then change else 0 end) as {{ bigint }})
+            as ratings_good,
+        cast(sum(case when satisfaction_rating = 'bad' then change else 0 end) as {{ bigint }})
+            as ratings_bad
+    from rating_changes
+    group by account_id, change_date
 ),
 
 -- NPS answers: +1 on the answer's day, -1 nps_window_days later ----------------------
@@ -285,13 +304,14 @@ rolling as (
             partition by account_num order by signal_date
             rows between 89 preceding and current row
         ) as {{ bigint }}) as tickets_90d,
+        {#- ratings: running sums of their +1/-1 changes #}
         cast(sum(ratings_good) over (
             partition by account_num order by signal_date
-            rows between 89 preceding and current row
+            rows between unbounded preceding and current row
         ) as {{ bigint }}) as satisfaction_good_90d,
         cast(sum(ratings_bad) over (
             partition by account_num order by signal_date
-            rows between 89 preceding and current row
+            rows between unbounded preceding and current row
         ) as {{ bigint }}) as satisfaction_bad_90d,
         cast(sum(failed_payments) over (
             partition by account_num order by signal_date
@@ -413,8 +433,6 @@ rolling as (
             ('gated_attempts_30d', 'gated_attempts', 30),
             ('hand_raises_30d', 'hand_raises', 30),
             ('tickets_90d', 'tickets_opened', 90),
-            ('satisfaction_good_90d', 'ratings_good', 90),
-            ('satisfaction_bad_90d', 'ratings_bad', 90),
             ('failed_payments_30d', 'failed_payments', 30),
             ('failed_payments_90d', 'failed_payments', 90),
         ] %}
@@ -429,6 +447,8 @@ rolling as (
         {%- for answer in ['promoters', 'passives', 'detractors'] %}
         coalesce(today.{{ answer }}, 0) as nps_{{ answer }}_window,
         {%- endfor %}
+        coalesce(today.ratings_good, 0) as satisfaction_good_90d,
+        coalesce(today.ratings_bad, 0) as satisfaction_bad_90d,
         {#- active users: the running sum of spell starts (+1) and ends (-1); 90 days
             ago, the same sum 90 rows back (none in the grid's first 90 days) #}
         coalesce(today.active_user_change, 0) as active_users_30d,

@@ -21,6 +21,10 @@ tickets as (
     where account_id is not null
 ),
 
+ticket_ratings as (
+    select * from {{ ref('int_account_ticket_ratings') }}
+),
+
 ticket_unresolved_periods as (
     select * from {{ ref('int_account_ticket_unresolved_periods') }}
 ),
