@@ -522,8 +522,13 @@ billing_state as (
                     then subscriptions.period_end_date
             end
         ) as renewal_date,
-        max(
-            case when subscriptions.is_paying and subscriptions.is_cancel_at_period_end then 1 else 0 end
+        {#- every paying subscription is set to cancel (a monthly plan cancelled on the
+            switch to an annual one that goes on is no cancellation) #}
+        min(
+            case
+                when subscriptions.is_paying
+                    then case when subscriptions.is_cancel_at_period_end then 1 else 0 end
+            end
         ) = 1 as has_cancellation_requested,
         {#- Stripe's delinquency: the subscription's latest invoice is unpaid (past_due while
             Stripe retries the payment, unpaid once it has stopped) #}

@@ -4,10 +4,11 @@
     amounts in different currencies are summed as they are). A version is
     paying when the subscription is in force (active, past_due or unpaid: see the
     subscription_in_force macro) and has not ended. MRR sums every item (quantity times
-    price) from the day the item was created; seats sum the items' quantities, but
-    those of the prices in the non_seat_price_ids var (add-ons); the plan is the seat
-    item bringing the most. Items are otherwise as they are today (Stripe keeps no item
-    history), except a single-item subscription's quantity, which each version of the
+    price), an item added to the subscription from the day it was created; seats sum
+    the items' quantities, but those of the prices in the non_seat_price_ids var
+    (add-ons) and of items without one (metered); the plan is the seat item bringing
+    the most. Items are otherwise as they are today (Stripe keeps no item history),
+    except a single-item subscription's quantity, which each version of the
     subscription keeps. A version is cut on the days items were added during it. A paying version carries
     the first day of the account's paying spell it belongs to (paying versions of any of
     the account's subscriptions that overlap or touch, without a day unpaid between):
@@ -100,20 +101,43 @@ account_identifiers as (
     select * from {{ ref('int_account_identifiers') }}
 ),
 
-{# Items count from the day they were created (an add-on bought in July is no revenue
-    in June): a version is cut into segments on the days items were added during it #}
+{# Items added to a subscription count from the day they were created (an add-on
+    bought in July is no revenue in June): a version is cut into segments on those
+    days. The subscription's first items (created on the day of its earliest item, or
+    with no creation time) count from its start, whenever Stripe dates them: an item
+    replaced on an upgrade leaves only the new one. #}
+first_item_days as (
+    select
+        subscription_id,
+        min(cast(created_at as date)) as first_item_date
+    from items
+    group by subscription_id
+),
+
+dated_items as (
+    select
+        items.*,
+        case
+            when cast(items.created_at as date) > first_item_days.first_item_date
+                then cast(items.created_at as date)
+        end as added_date
+    from items
+    inner join first_item_days
+        on items.subscription_id = first_item_days.subscription_id
+),
+
 item_cuts as (
     select distinct
         versions.subscription_id,
         versions.valid_from,
-        cast(items.created_at as date) as segment_from_date
+        dated_items.added_date as segment_from_date
     from versions
-    inner join items
-        on versions.subscription_id = items.subscription_id
-        and cast(items.created_at as date) > cast(versions.valid_from as date)
+    inner join dated_items
+        on versions.subscription_id = dated_items.subscription_id
+        and dated_items.added_date > cast(versions.valid_from as date)
         and (
             versions.valid_to is null
-            or cast(items.created_at as date) < cast(versions.valid_to as date)
+            or dated_items.added_date < cast(versions.valid_to as date)
         )
 ),
 
@@ -156,11 +180,13 @@ segments as (
 {# an item's monthly revenue: its quantity (1 when Stripe leaves it empty) times its
     price, over the months its billing interval spans; null for a price without a unit
     amount (tiered or volume pricing). Its quantity is seats unless its price is listed
-    in the non_seat_price_ids var (an add-on sold by the unit). #}
+    in the non_seat_price_ids var (an add-on sold by the unit) or it has none (metered
+    usage). #}
 priced_items as (
     select
         items.subscription_id,
-        cast(items.created_at as date) as created_date,
+        items.subscription_item_id,
+        items.added_date,
         items.seat_quantity,
         prices.price_name,
         prices.recurring_interval,
@@ -182,46 +208,53 @@ priced_items as (
             end
             * coalesce(prices.recurring_interval_count, 1)
         ) as unit_mrr
-    from items
+    from dated_items as items
     left join prices
         on items.price_id = prices.price_id
 ),
 
-{# each segment's items: the revenue is every item's, the seats those of every seat
-    item; the plan (name, interval) is the seat item bringing the most revenue (any
-    item when none is a seat item) #}
-{%- set item_mrr = 'coalesce(coalesce(priced_items.seat_quantity, 1) * priced_items.unit_mrr, 0)' %}
-{%- set seat_item_mrr = 'case when priced_items.is_seat_item then ' ~ item_mrr ~ ' end' %}
-subscription_items as (
+{# each segment's items, the plan first: the seat item bringing the most revenue
+    (any item when none is a seat item), ties broken by item id #}
+segment_items as (
     select
         segments.subscription_id,
         segments.valid_from,
-        count(*) as item_count,
-        count(case when priced_items.is_seat_item then 1 end) as seat_item_count,
-        sum(coalesce(priced_items.seat_quantity, 1) * priced_items.unit_mrr) as items_mrr,
-        sum(case when priced_items.is_seat_item then coalesce(priced_items.seat_quantity, 1) end)
-            as item_seats,
-        coalesce(
-            max_by(priced_items.price_name, {{ seat_item_mrr }}),
-            max_by(priced_items.price_name, {{ item_mrr }})
-        ) as plan_name,
-        coalesce(
-            max_by(priced_items.recurring_interval, {{ seat_item_mrr }}),
-            max_by(priced_items.recurring_interval, {{ item_mrr }})
-        ) as plan_recurring_interval,
-        coalesce(
-            max_by(priced_items.is_annual, {{ seat_item_mrr }}),
-            max_by(priced_items.is_annual, {{ item_mrr }})
-        ) as plan_is_annual,
-        coalesce(
-            max_by(priced_items.unit_mrr, {{ seat_item_mrr }}),
-            max_by(priced_items.unit_mrr, {{ item_mrr }})
-        ) as plan_unit_mrr
+        priced_items.subscription_item_id,
+        priced_items.seat_quantity,
+        priced_items.price_name,
+        priced_items.recurring_interval,
+        priced_items.is_seat_item,
+        priced_items.is_annual,
+        priced_items.unit_mrr,
+        row_number() over (
+            partition by segments.subscription_id, segments.valid_from
+            order by
+                case when priced_items.is_seat_item then 0 else 1 end,
+                coalesce(coalesce(priced_items.seat_quantity, 1) * priced_items.unit_mrr, 0) desc,
+                priced_items.subscription_item_id
+        ) as plan_rank
     from segments
     inner join priced_items
         on segments.subscription_id = priced_items.subscription_id
-        and coalesce(priced_items.created_date <= cast(segments.valid_from as date), true)
-    group by segments.subscription_id, segments.valid_from
+        and coalesce(priced_items.added_date <= cast(segments.valid_from as date), true)
+),
+
+{# the revenue is every item's, the seats those of the seat items with a quantity,
+    the plan's name, interval and price those of the plan item #}
+subscription_items as (
+    select
+        subscription_id,
+        valid_from,
+        count(*) as item_count,
+        count(case when is_seat_item then 1 end) as seat_item_count,
+        sum(coalesce(seat_quantity, 1) * unit_mrr) as items_mrr,
+        sum(case when is_seat_item then seat_quantity end) as item_seats,
+        max(case when plan_rank = 1 then price_name end) as plan_name,
+        max(case when plan_rank = 1 then recurring_interval end) as plan_recurring_interval,
+        max(case when plan_rank = 1 then is_annual end) as plan_is_annual,
+        max(case when plan_rank = 1 then unit_mrr end) as plan_unit_mrr
+    from segment_items
+    group by subscription_id, valid_from
 ),
 
 periods as (

@@ -4,9 +4,9 @@
     or closed (exclusive; null while unresolved). Read from the ticket's status history;
     its current status counts as its latest change, so a ticket solved or reopened
     without a history row still ends or starts a period. A period is cut where the
-    ticket's priority changed (is_urgent as it was then: before the
-    first priority change, the value that change set; the latest change's value is the
-    ticket's current priority). A ticket's periods never overlap (an empty one, solved
+    ticket's priority changed (is_urgent as it was then: before a
+    first priority change made after the ticket was created, not urgent; the latest
+    change's value is the ticket's current priority). A ticket's periods never overlap (an empty one, solved
     the instant it opened, is left out), so the daily history counts a ticket once on
     each day one of its periods covers.
 -#}
@@ -126,9 +126,9 @@ urgency_spans as (
             when priority_changes.is_latest then tickets.is_urgent
             else priority_changes.is_urgent
         end as is_urgent,
-        {#- the first change's value holds from the ticket's start #}
+        {#- a change made when the ticket was created holds from its start #}
         case
-            when priority_changes.changed_at > priority_changes.first_changed_at
+            when priority_changes.changed_at > tickets.created_at
                 then priority_changes.changed_at
         end as urgent_from,
         lead(priority_changes.changed_at) over (
@@ -138,6 +138,17 @@ urgency_spans as (
     from priority_changes
     inner join tickets
         on priority_changes.ticket_id = tickets.ticket_id
+    union all
+    {#- before a first change made after the ticket was created: not urgent #}
+    select distinct
+        priority_changes.ticket_id,
+        false as is_urgent,
+        cast(null as {{ dbt.type_timestamp() }}) as urgent_from,
+        priority_changes.first_changed_at as urgent_to
+    from priority_changes
+    inner join tickets
+        on priority_changes.ticket_id = tickets.ticket_id
+    where priority_changes.first_changed_at > tickets.created_at
     union all
     select
         ticket_id,
