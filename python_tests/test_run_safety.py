@@ -71,6 +71,7 @@ BAD_VARS_CHECKED_ON_RUN_START = {
     "pql_points": ({"activated": "30 --"}, "pql_points.activated must be"),
     "funnel_steps": (["Signed Up' or 1=1 --"], "funnel_steps holds an unsafe"),
     "analyst_roles": (["ANALYST; drop"], "analyst_roles must list plain"),
+    "non_seat_price_ids": ("price_addon", "non_seat_price_ids must be a list"),
 }
 
 

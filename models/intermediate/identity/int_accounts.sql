@@ -92,8 +92,10 @@ final as (
         clusters.stripe_customer_count,
         clusters.is_internal,
         clusters.crm_account_count > {{ var('identity_review_max_crm_accounts') }}
-        or clusters.workspace_count > {{ var('identity_review_max_workspaces') }}
-            as needs_review,
+        or (
+            clusters.workspace_count > {{ var('identity_review_max_workspaces') }}
+            and not clusters.is_internal
+        ) as needs_review,
         clusters.first_seen_at
     from clusters
     inner join anchors

@@ -47,7 +47,7 @@ final as (
         {{ allowed }} as allowed_count,
         first_seen_at
     from accounts
-    where {{ count_column }} > {{ allowed }}
+    where {{ count_column }} > {{ allowed }} and not is_internal
 
     union all
     {%- endfor %}
