@@ -2,8 +2,9 @@
     Billing trouble on each account as date ranges [started_date, ended_date):
     failed payments (one day), disputes (open until won or lost) and overdue invoices
     (from the day after the due date, or for an invoice charged automatically from its
-    first failed charge, until paid or written off as uncollectible). ended_date is null
-    while the issue is still open. Stripe's customer `delinquent` flag is not used: it
+    first failed charge, which is a failed payment as well, until paid or written off
+    as uncollectible: the day of the latest sync of an invoice marked so, as for a
+    closed dispute). ended_date is null while the issue is still open. Stripe's customer `delinquent` flag is not used: it
     is today's state only, while these ranges date each day's billing trouble.
 -#}
 with charges as (
