@@ -230,16 +230,17 @@ def load_one_company_per_stage(raw: RawLoader) -> None:
         _fivetran_synced="2026-06-20 01:00",
     )
 
-    # Qualified: a lead meeting all three ICP criteria, qualified five days ago.
+    # Qualified: a lead meeting all three ICP criteria, qualified five days ago (its
+    # industry typed in lower case with a trailing space, its country as a code).
     raw.insert(
         "raw_salesforce.lead",
         id="00Qqual",
         email="quinn@qualco.com",
         company="QualCo",
         website="https://www.qualco.com",
-        industry="Software",
+        industry="software ",
         number_of_employees=120,
-        country="United States",
+        country="US",
         status="Qualified",
         is_converted=False,
         created_date="2026-05-01",

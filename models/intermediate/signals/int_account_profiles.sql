@@ -166,13 +166,16 @@ criteria_met as (
         count(distinct icp_criteria.criterion) as icp_criteria_met
     from firmographics
     inner join icp_criteria
+        {#- picklist values compared without case or surrounding whitespace #}
         on (
             icp_criteria.attribute = 'industry'
-            and firmographics.industry = icp_criteria.match_value
+            and lower({{ trim_whitespace('firmographics.industry') }})
+            = lower(icp_criteria.match_value)
         )
         or (
             icp_criteria.attribute = 'country'
-            and firmographics.country = icp_criteria.match_value
+            and lower({{ trim_whitespace('firmographics.country') }})
+            = lower(icp_criteria.match_value)
         )
         or (
             icp_criteria.attribute = 'number_of_employees'
