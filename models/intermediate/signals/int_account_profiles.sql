@@ -161,12 +161,12 @@ firmographics as (
 ),
 
 criteria_met as (
+    {#- picklist values compared without case or surrounding whitespace #}
     select
         firmographics.account_id,
         count(distinct icp_criteria.criterion) as icp_criteria_met
     from firmographics
     inner join icp_criteria
-        {#- picklist values compared without case or surrounding whitespace #}
         on (
             icp_criteria.attribute = 'industry'
             and lower({{ trim_whitespace('firmographics.industry') }})
