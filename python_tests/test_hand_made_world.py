@@ -703,6 +703,42 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
     raw.signup_and_activation("ws_pa", "u_pa1", "2025-12-01", "2025-12-01", "2025-12-02")
     raw.core_usage("ws_pa", ["u_pa1", "u_pa2"], [f"2025-12-{day:02d}" for day in range(2, 14)])
 
+    # FreeMailCo: a lead on a gmail address whose website names its company, nobody met
+    # since March 1: walks away 90 days later. LostOldCo: a deal lost in 2024 and a new
+    # lead on January 2, untouched: the old deal is no movement, so it walks away too.
+    lead = {"is_converted": False, "is_deleted": False, "status": "Open - Not Contacted"}
+    raw.insert(
+        "raw_salesforce.lead", id="00Qfreemail", email="owner.person@gmail.com",
+        company="FreeMailCo", website="https://freemailco.com", created_date="2026-03-01",
+        last_modified_date="2026-03-01", _fivetran_synced="2026-03-01", **lead,
+    )  # fmt: skip
+    raw.insert(
+        "raw_salesforce.account", id="001lostold", name="LostOldCo", website="lostoldco.com",
+        created_date="2024-01-01", is_deleted=False, _fivetran_synced="2024-03-01",
+    )  # fmt: skip
+    raw.insert(
+        "raw_salesforce.opportunity", id="006lostold", account_id="001lostold", name="Old",
+        stage_name="Closed Lost", amount=100, is_closed=True, is_won=False,
+        close_date="2024-03-01", created_date="2024-01-01", last_modified_date="2024-03-01",
+        is_deleted=False, _fivetran_synced="2024-03-01",
+    )  # fmt: skip
+    raw.insert(
+        "raw_salesforce.lead", id="00Qlostold", email="new.buyer@lostoldco.com",
+        company="LostOldCo", created_date="2026-01-02", last_modified_date="2026-01-02",
+        _fivetran_synced="2026-01-02", **lead,
+    )  # fmt: skip
+    # ReviveCo: a deal stuck in Prospecting since December 1 (its no-demo clock ran out
+    # on May 30), then a product signup in June that makes it a PQL on June 8: sales
+    # accepted from then, not disqualified.
+    raw.crm_account_with_deal("reviveco", "ReviveCo", "2025-11-01", "2025-12-01")
+    raw.con.execute(
+        "update raw_salesforce.opportunity set stage_name = 'Prospecting', "
+        "close_date = '2026-12-31' where id = '006reviveco'"
+    )
+    raw.workspace_members("ws_revive", "reviveco", ["u_rv1", "u_rv2"], "2026-06-01")
+    raw.signup_and_activation("ws_revive", "u_rv1", "2026-06-01", "2026-06-02", "2026-06-03")
+    raw.core_usage("ws_revive", ["u_rv1", "u_rv2"], [f"2026-06-{day:02d}" for day in range(4, 13)])
+
     # churnco: an ICP-fit customer since October 2025 that cancelled on June 15 and whose
     # two users still work daily: its score comes from its use as a customer, so it is a
     # former customer (Dormant), not a new PQL.
@@ -1197,8 +1233,10 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("ConvertCo Inc", "not_pql", None, None, None, None, None),
         ("EarlyOppCo", "sales_accepted", "2026-06-10", date(2026, 6, 10), None, None, None),
         ("FloristCo", "not_pql", None, None, None, None, None),
+        ("FreeMailCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 5, 30)),
         ("FutCo", "not_pql", None, None, None, None, None),
         ("LeadCo", "not_pql", None, None, None, None, None),
+        ("LostOldCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
         ("NoCloseCo", "not_pql", None, None, None, None, None),
         ("NoDateCo", "not_pql", None, None, None, None, None),
         # first seen in 1999 and never activated, but its open deal is a step: no
@@ -1207,6 +1245,16 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("OppCo", "not_pql", None, None, None, None, None),
         ("PQLCo", "sales_accepted", "2026-06-10", date(2026, 6, 20), None, None, None),
         ("QualCo", "not_pql", None, None, None, None, None),
+        # its no-demo clock ran out before it qualified
+        (
+            "ReviveCo",
+            "sales_accepted",
+            "2026-06-08",
+            date(2026, 6, 8),
+            None,
+            "no_demo",
+            date(2026, 5, 30),
+        ),
         ("StaleCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
         ("StitchCo", "not_pql", None, None, None, None, None),
         ("Ticketless", "not_pql", None, None, None, None, None),

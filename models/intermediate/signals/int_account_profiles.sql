@@ -26,10 +26,6 @@ person_accounts as (
     select * from {{ ref('int_person_accounts') }}
 ),
 
-account_identifiers as (
-    select * from {{ ref('int_account_identifiers') }}
-),
-
 activity as (
     select * from {{ ref('int_account_activity_daily') }}
 ),
@@ -39,27 +35,7 @@ icp_criteria as (
 ),
 
 lead_accounts as (
-    -- a lead belongs to the account it was converted into, else to its person's
-    -- account, else to the account of its company domain
-    select
-        leads.lead_id,
-        coalesce(
-            converted_account.account_id,
-            person_accounts.account_id,
-            domain_account.account_id
-        ) as account_id
-    from leads
-    left join account_identifiers as converted_account
-        on converted_account.node_key = 'crm_account:' || leads.converted_account_id
-    left join person_identifiers as lead_person
-        on lead_person.node_key = 'salesforce_lead:' || leads.lead_id
-    left join person_accounts
-        on lead_person.person_id = person_accounts.person_id
-    left join account_identifiers as domain_account
-        on domain_account.node_key = 'email_domain:' || coalesce(
-            {{ website_domain('leads.website') }},
-            {{ dbt.split_part('leads.email', "'@'", 2) }}
-        )
+    select * from {{ ref('int_lead_accounts') }}
 ),
 
 account_leads as (

@@ -4,10 +4,13 @@
     without a demo after walk_away_no_demo_days, an account that took no meaningful
     step (activation, an opportunity, a hand-raise such as a demo request) within
     walk_away_no_activation_days of first appearing, and a prospect known from the
-    product alone (no open lead, no opportunity) that stopped using it
-    walk_away_no_use_days ago (no movement). One row per account whose clock
-    ran out (the earliest one), with the day it ran out. Accounts that ever paid are
-    not prospects and have no clock.
+    product alone (no open lead) that stopped using it walk_away_no_use_days ago (no
+    movement). An opportunity stops the meeting and product-use clocks while it is
+    open or when it was created since the clock started; one lost before is no
+    movement. A lead belongs to its account as in int_lead_accounts (a free-mail lead
+    by its website's company too). One row per account whose clock ran out (the
+    earliest one), with the day it ran out. Accounts that ever paid are not prospects
+    and have no clock.
 -#}
 {#- either may be null -#}
 {%- set last_movement = greatest_ignoring_nulls(
@@ -50,29 +53,25 @@ last_product_use as (
     group by account_id
 ),
 
-person_identifiers as (
-    select * from {{ ref('int_person_identifiers') }}
-),
-
-person_accounts as (
-    select * from {{ ref('int_person_accounts') }}
+lead_accounts as (
+    select * from {{ ref('int_lead_accounts') }}
 ),
 
 open_leads as (
     select
-        person_accounts.account_id,
+        lead_accounts.account_id,
         max(leads.last_modified_at) as last_moved_at
     from leads
-    inner join person_identifiers
-        on person_identifiers.node_key = 'salesforce_lead:' || leads.lead_id
-    inner join person_accounts
-        on person_identifiers.person_id = person_accounts.person_id
+    inner join lead_accounts
+        on leads.lead_id = lead_accounts.lead_id
     where
         leads.lead_status in ('Open - Not Contacted', 'Working - Contacted')
         and not leads.is_converted
         and leads.created_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
-    group by person_accounts.account_id
+        and lead_accounts.account_id is not null
+    group by lead_accounts.account_id
 ),
+
 
 clocks as (
     select
@@ -83,12 +82,18 @@ clocks as (
     left join last_product_use
         on open_leads.account_id = last_product_use.account_id
     -- using the product is movement too: the clock runs from the later of the two
+    -- an opportunity open or created since is movement; one lost before is none
     where
         not exists (
             select opportunities.opportunity_id from opportunities
             where
                 opportunities.account_id = open_leads.account_id
                 and opportunities.created_date <= {{ as_of_date() }}
+                and (
+                    opportunities.closed_date is null
+                    or opportunities.closed_date > {{ as_of_date() }}
+                    or opportunities.created_date >= cast({{ last_movement }} as date)
+                )
         )
 
     union all
@@ -107,6 +112,11 @@ clocks as (
             where
                 opportunities.account_id = last_product_use.account_id
                 and opportunities.created_date <= {{ as_of_date() }}
+                and (
+                    opportunities.closed_date is null
+                    or opportunities.closed_date > {{ as_of_date() }}
+                    or opportunities.created_date >= last_product_use.last_core_event_date
+                )
         )
 
     union all
