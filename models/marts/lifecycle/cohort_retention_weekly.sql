@@ -1,7 +1,8 @@
 {#-
     Weekly cohort retention (cohorts, not averages): accounts grouped by the week they
     signed up; for every week from the signup week to the as_of_date's week, the share
-    of the cohort with at least one core event that week (0 when none had one, so an
+    of the cohort with at least one core event that week, on or after its signup day
+    (0 when none had one, so an
     average over the rows is an average over every cohort and week). Read across a row
     to see a cohort decay; read down a column to compare cohorts at the same age.
 -#}
@@ -17,6 +18,7 @@ activity as (
 cohorts as (
     select
         account_id,
+        cast(signed_up_at as date) as signed_up_date,
         cast({{ dbt.date_trunc('week', 'signed_up_at') }} as date) as cohort_week
     from activation
     where cast(signed_up_at as date) <= {{ as_of_date() }}
@@ -44,7 +46,7 @@ active_weeks as (
     from cohorts
     inner join activity
         on cohorts.account_id = activity.account_id
-        and cohorts.cohort_week <= activity.activity_date
+        and cohorts.signed_up_date <= activity.activity_date
 ),
 
 retained as (
