@@ -1587,6 +1587,31 @@ def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_ma
     ]  # fmt: skip
 
 
+def test_the_crm_picklist_values_the_stages_read_are_vars(hand_made, tmp_path):
+    # An org whose leads are qualified as "Sales Qualified", whose only untouched status
+    # is "New", and whose deals wait for a demo in "Qualification".
+    warehouse = hand_made.copy_to(tmp_path / "other_picklists")
+    picklists = {
+        "qualified_lead_statuses": ["Sales Qualified"],
+        "open_lead_statuses": ["New"],
+        "pre_demo_opportunity_stages": ["Qualification"],
+    }
+    warehouse.dbt(
+        "build", "--select", "int_lead_accounts+", *WITHOUT_UNIT_TESTS,
+        vars={"as_of_date": AS_OF.isoformat(), **picklists},
+    )  # fmt: skip
+    stage_of = dict(
+        warehouse.query("select account_name, stage from analytics_marts.lifecycle_state")
+    )
+    # QualCo's "Qualified" lead no longer confirms a problem; StaleCo's untouched lead
+    # ("Open - Not Contacted") no longer runs the no-first-meeting clock
+    assert stage_of["QualCo"] == "Lead"
+    assert warehouse.query(
+        "select pql_status, walk_away_reason from analytics_marts.pql_status "
+        "where account_name in ('QualCo', 'StaleCo') order by account_name"
+    ) == [("not_pql", None), ("not_pql", None)]
+
+
 def test_the_readme_recipe_for_a_hand_made_world_runs_as_written(tmp_path):
     """The README's "Loading a hand-made world" block, run by bash in a copy of the
     project (its `make setup` is this test run's own environment)."""

@@ -62,12 +62,13 @@
                 {%- endif -%}
             {%- endfor -%}
         {%- endfor -%}
-        {%- for name in ['internal_email_domains', 'website_platform_domains', 'funnel_steps', 'non_seat_price_ids', 'analyst_roles', 'pii_reader_roles'] -%}
+        {%- set list_vars = ['internal_email_domains', 'website_platform_domains', 'funnel_steps', 'non_seat_price_ids', 'open_lead_statuses', 'qualified_lead_statuses', 'pre_demo_opportunity_stages'] -%}
+        {%- for name in list_vars + ['analyst_roles', 'pii_reader_roles'] -%}
             {%- if var(name) is string or var(name) is mapping or var(name) is not iterable -%}
                 {%- do problems.append(name ~ ' must be a list such as ["a", "b"], got ' ~ (var(name) | string | tojson)) -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- for name in ['internal_email_domains', 'website_platform_domains', 'funnel_steps', 'non_seat_price_ids'] -%}
+        {%- for name in list_vars -%}
             {%- for item in (var(name) if var(name) is not string else []) -%}
                 {%- if not modules.re.fullmatch("[A-Za-z0-9 ._@&()/+-]+", item | string) -%}
                     {%- do problems.append(name ~ ' holds an unsafe value ' ~ (item | string | tojson) ~ ' (quotes, semicolons and comment markers are not allowed)') -%}

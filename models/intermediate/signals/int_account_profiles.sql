@@ -63,7 +63,12 @@ lead_facts as (
             case when number_of_employees is not null then last_modified_at end
         ) as number_of_employees,
         max_by(country, case when country is not null then last_modified_at end) as country,
-        max(case when lead_status = 'Qualified' then last_modified_at end) as lead_qualified_at,
+        max(
+            case
+                when lead_status in ({{ quoted_list(var('qualified_lead_statuses')) }})
+                    then last_modified_at
+            end
+        ) as lead_qualified_at,
         min(created_at) as first_lead_created_at
     from account_leads
     group by account_id

@@ -65,7 +65,7 @@ open_leads as (
     inner join lead_accounts
         on leads.lead_id = lead_accounts.lead_id
     where
-        leads.lead_status in ('Open - Not Contacted', 'Working - Contacted')
+        leads.lead_status in ({{ quoted_list(var('open_lead_statuses')) }})
         and not leads.is_converted
         and leads.created_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
         and lead_accounts.account_id is not null
@@ -127,7 +127,7 @@ clocks as (
         cast({{ demo_deadline }} as date) as walk_away_date
     from opportunities
     where
-        stage_name in ('Prospecting', 'Discovery')
+        stage_name in ({{ quoted_list(var('pre_demo_opportunity_stages')) }})
         and (closed_date is null or closed_date > {{ as_of_date() }})
         and created_date <= {{ as_of_date() }}
 
