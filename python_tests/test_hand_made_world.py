@@ -727,9 +727,26 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
         company="LostOldCo", created_date="2026-01-02", last_modified_date="2026-01-02",
         _fivetran_synced="2026-01-02", **lead,
     )  # fmt: skip
-    # ReviveCo: a deal stuck in Prospecting since December 1 (its no-demo clock ran out
-    # on May 30), then a product signup in June that makes it a PQL on June 8: sales
-    # accepted from then, not disqualified.
+    # LateLossCo: the same new lead, and a deal open from December 20 until it was lost
+    # on March 15: the clock runs from the loss, so it walks away on June 13.
+    raw.insert(
+        "raw_salesforce.account", id="001lateloss", name="LateLossCo", website="latelossco.com",
+        created_date="2025-12-01", is_deleted=False, _fivetran_synced="2026-03-15",
+    )  # fmt: skip
+    raw.insert(
+        "raw_salesforce.opportunity", id="006lateloss", account_id="001lateloss", name="Late",
+        stage_name="Closed Lost", amount=100, is_closed=True, is_won=False,
+        close_date="2026-03-15", created_date="2025-12-20", last_modified_date="2026-03-15",
+        is_deleted=False, _fivetran_synced="2026-03-15",
+    )  # fmt: skip
+    raw.insert(
+        "raw_salesforce.lead", id="00Qlateloss", email="new.buyer@latelossco.com",
+        company="LateLossCo", created_date="2026-01-02", last_modified_date="2026-01-02",
+        _fivetran_synced="2026-01-02", **lead,
+    )  # fmt: skip
+    # ReviveCo: a deal stuck in Prospecting since December 1 (its no-demo clock would
+    # have run out on May 30), then a product signup in June that makes it a PQL on
+    # June 8: moving again, so sales accepted from then, not disqualified.
     raw.crm_account_with_deal("reviveco", "ReviveCo", "2025-11-01", "2025-12-01")
     raw.con.execute(
         "update raw_salesforce.opportunity set stage_name = 'Prospecting', "
@@ -1235,6 +1252,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("FloristCo", "not_pql", None, None, None, None, None),
         ("FreeMailCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 5, 30)),
         ("FutCo", "not_pql", None, None, None, None, None),
+        ("LateLossCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 6, 13)),
         ("LeadCo", "not_pql", None, None, None, None, None),
         ("LostOldCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
         ("NoCloseCo", "not_pql", None, None, None, None, None),
@@ -1245,16 +1263,8 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("OppCo", "not_pql", None, None, None, None, None),
         ("PQLCo", "sales_accepted", "2026-06-10", date(2026, 6, 20), None, None, None),
         ("QualCo", "not_pql", None, None, None, None, None),
-        # its no-demo clock ran out before it qualified
-        (
-            "ReviveCo",
-            "sales_accepted",
-            "2026-06-08",
-            date(2026, 6, 8),
-            None,
-            "no_demo",
-            date(2026, 5, 30),
-        ),
+        # its no-demo clock restarted when it came back to the product
+        ("ReviveCo", "sales_accepted", "2026-06-08", date(2026, 6, 8), None, None, None),
         ("StaleCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
         ("StitchCo", "not_pql", None, None, None, None, None),
         ("Ticketless", "not_pql", None, None, None, None, None),

@@ -103,13 +103,17 @@ account_identifiers as (
 
 {# Items added to a subscription count from the day they were created (an add-on
     bought in July is no revenue in June): a version is cut into segments on those
-    days. The subscription's first items (created on the day of its earliest item, or
-    with no creation time) count from its start, whenever Stripe dates them: an item
-    replaced on an upgrade leaves only the new one. #}
+    days. The subscription's first items (created on the day of its earliest seat
+    item, or of its earliest item when it has no seat item, or with no creation time)
+    count from its start, whenever Stripe dates them: an item replaced on an upgrade
+    leaves only the new one. #}
 first_item_days as (
     select
         subscription_id,
-        min(cast(created_at as date)) as first_item_date
+        coalesce(
+            min(case when {{ is_seat_price('price_id') }} then cast(created_at as date) end),
+            min(cast(created_at as date))
+        ) as first_item_date
     from items
     group by subscription_id
 ),
@@ -190,11 +194,7 @@ priced_items as (
         items.seat_quantity,
         prices.price_name,
         prices.recurring_interval,
-        {%- if var('non_seat_price_ids') %}
-        items.price_id not in ('{{ var("non_seat_price_ids") | join("', '") }}') as is_seat_item,
-        {%- else %}
-        true as is_seat_item,
-        {%- endif %}
+        {{ is_seat_price('items.price_id') }} as is_seat_item,
         {#- billed once a year or less often: a yearly price, or one of 12+ months #}
         prices.recurring_interval = 'year'
         or (prices.recurring_interval = 'month' and prices.recurring_interval_count >= 12)
@@ -251,7 +251,7 @@ subscription_items as (
         sum(case when is_seat_item then seat_quantity end) as item_seats,
         max(case when plan_rank = 1 then price_name end) as plan_name,
         max(case when plan_rank = 1 then recurring_interval end) as plan_recurring_interval,
-        max(case when plan_rank = 1 then is_annual end) as plan_is_annual,
+        max(case when plan_rank = 1 and is_annual then 1 else 0 end) = 1 as plan_is_annual,
         max(case when plan_rank = 1 then unit_mrr end) as plan_unit_mrr
     from segment_items
     group by subscription_id, valid_from

@@ -1,22 +1,20 @@
 {#-
     Walk-away clocks (seed 000) as of the as_of_date var: a lead nobody met (and who
     did not use the product either) within walk_away_no_meeting_days, an opportunity
-    without a demo after walk_away_no_demo_days, an account that took no meaningful
-    step (activation, an opportunity, a hand-raise such as a demo request) within
+    without a demo after walk_away_no_demo_days (counted from its creation or the
+    account's later product use), an account that took no meaningful step
+    (activation, an opportunity, a hand-raise such as a demo request) within
     walk_away_no_activation_days of first appearing, and a prospect known from the
-    product alone (no open lead) that stopped using it walk_away_no_use_days ago (no
-    movement). An opportunity stops the meeting and product-use clocks while it is
-    open or when it was created since the clock started; one lost before is no
-    movement. A lead belongs to its account as in int_lead_accounts (a free-mail lead
-    by its website's company too). One row per account whose clock ran out (the
-    earliest one), with the day it ran out. Accounts that ever paid are not prospects
-    and have no clock.
+    product alone (no open lead) that stopped using it walk_away_no_use_days ago. An
+    opportunity open on the as_of_date stops the meeting and product-use clocks, and a
+    deal closed lost restarts them from its close. A lead belongs to its account as in
+    int_lead_accounts (a free-mail lead by its website's company too). One row per
+    account whose clock ran out (the earliest one), with the day it ran out. Accounts
+    that ever paid are not prospects and have no clock.
 -#}
 {#- either may be null -#}
 {%- set last_movement = greatest_ignoring_nulls(
     'cast(open_leads.last_moved_at as date)', 'last_product_use.last_core_event_date') -%}
-{%- set meeting_deadline = dbt.dateadd('day', var('walk_away_no_meeting_days'), last_movement) -%}
-{%- set demo_deadline = dbt.dateadd('day', var('walk_away_no_demo_days'), 'created_date') -%}
 {%- set activation_deadline = dbt.dateadd(
     'day', var('walk_away_no_activation_days'), 'profiles.first_seen_date') %}
 
@@ -73,27 +71,43 @@ open_leads as (
 ),
 
 
+open_opportunity_accounts as (
+    {#- movement on the CRM side: an opportunity open on the as_of_date stops the
+        meeting and product-use clocks; one closed (lost) moves their start to its
+        close #}
+    select distinct account_id
+    from opportunities
+    where
+        created_date <= {{ as_of_date() }}
+        and (closed_date is null or closed_date > {{ as_of_date() }})
+),
+
+last_closed_deals as (
+    select
+        account_id,
+        max(closed_date) as last_closed_date
+    from opportunities
+    where closed_date <= {{ as_of_date() }}
+    group by account_id
+),
+
 clocks as (
+    -- using the product or closing a deal is movement too: the clock runs from the
+    -- latest of the lead's last change, the last product use and the last closed deal
     select
         open_leads.account_id,
         'no_first_meeting' as walk_away_reason,
-        cast({{ meeting_deadline }} as date) as walk_away_date
+        cast({{ dbt.dateadd('day', var('walk_away_no_meeting_days'), greatest_ignoring_nulls(
+            last_movement, 'last_closed_deals.last_closed_date'
+        )) }} as date) as walk_away_date
     from open_leads
     left join last_product_use
         on open_leads.account_id = last_product_use.account_id
-    -- using the product is movement too: the clock runs from the later of the two
-    -- an opportunity open or created since is movement; one lost before is none
+    left join last_closed_deals
+        on open_leads.account_id = last_closed_deals.account_id
     where
-        not exists (
-            select opportunities.opportunity_id from opportunities
-            where
-                opportunities.account_id = open_leads.account_id
-                and opportunities.created_date <= {{ as_of_date() }}
-                and (
-                    opportunities.closed_date is null
-                    or opportunities.closed_date > {{ as_of_date() }}
-                    or opportunities.created_date >= cast({{ last_movement }} as date)
-                )
+        open_leads.account_id not in (
+            select open_opportunity_accounts.account_id from open_opportunity_accounts
         )
 
     union all
@@ -101,35 +115,38 @@ clocks as (
     select
         last_product_use.account_id,
         'no_product_use' as walk_away_reason,
-        cast({{ dbt.dateadd(
-            'day', var('walk_away_no_use_days'), 'last_product_use.last_core_event_date'
-        ) }} as date) as walk_away_date
+        cast({{ dbt.dateadd('day', var('walk_away_no_use_days'), greatest_ignoring_nulls(
+            'last_product_use.last_core_event_date', 'last_closed_deals.last_closed_date'
+        )) }} as date) as walk_away_date
     from last_product_use
+    left join last_closed_deals
+        on last_product_use.account_id = last_closed_deals.account_id
     where
         last_product_use.account_id not in (select open_leads.account_id from open_leads)
-        and not exists (
-            select opportunities.opportunity_id from opportunities
-            where
-                opportunities.account_id = last_product_use.account_id
-                and opportunities.created_date <= {{ as_of_date() }}
-                and (
-                    opportunities.closed_date is null
-                    or opportunities.closed_date > {{ as_of_date() }}
-                    or opportunities.created_date >= last_product_use.last_core_event_date
-                )
+        and last_product_use.account_id not in (
+            select open_opportunity_accounts.account_id from open_opportunity_accounts
         )
 
     union all
 
+    {#- a deal waiting for its demo: from its creation, or the account's later product
+        use (a prospect that came back to the product is moving) #}
     select
-        account_id,
+        opportunities.account_id,
         'no_demo' as walk_away_reason,
-        cast({{ demo_deadline }} as date) as walk_away_date
+        cast({{ dbt.dateadd('day', var('walk_away_no_demo_days'), greatest_ignoring_nulls(
+            'opportunities.created_date', 'last_product_use.last_core_event_date'
+        )) }} as date) as walk_away_date
     from opportunities
+    left join last_product_use
+        on opportunities.account_id = last_product_use.account_id
     where
-        stage_name in ({{ quoted_list(var('pre_demo_opportunity_stages')) }})
-        and (closed_date is null or closed_date > {{ as_of_date() }})
-        and created_date <= {{ as_of_date() }}
+        opportunities.stage_name in ({{ quoted_list(var('pre_demo_opportunity_stages')) }})
+        and (
+            opportunities.closed_date is null
+            or opportunities.closed_date > {{ as_of_date() }}
+        )
+        and opportunities.created_date <= {{ as_of_date() }}
 
     union all
 

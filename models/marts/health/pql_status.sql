@@ -6,9 +6,9 @@
       not_pql -> pql -> sales_accepted (an opportunity opened on or after pql_at, or
       one already open then)
       -> converted (became a customer after pql_at, and stays converted if it later
-      stops paying), or disqualified (a walk-away clock ran out, on or after pql_at if
-      it qualified: a PQL after the clock ran out starts the journey again). Converted
-      wins over disqualified, which wins over the rest.
+      stops paying), or disqualified (a walk-away clock ran out: the clocks restart on
+      movement such as product use, see int_account_walk_away). Converted wins over
+      disqualified, which wins over the rest.
 -#}
 with signals as (
     select * from {{ ref('int_account_signals') }}
@@ -88,11 +88,7 @@ statuses as (
         walk_away.walk_away_date,
         case
             when milestones.converted_date is not null then 'converted'
-            {#- a PQL after the clock ran out starts the journey again #}
-            when
-                walk_away.walk_away_reason is not null
-                and coalesce(walk_away.walk_away_date >= milestones.pql_date, true)
-                then 'disqualified'
+            when walk_away.walk_away_reason is not null then 'disqualified'
             when sales_acceptance.sales_accepted_date is not null then 'sales_accepted'
             when milestones.pql_date is not null then 'pql'
             else 'not_pql'
