@@ -522,14 +522,21 @@ billing_state as (
                     then subscriptions.period_end_date
             end
         ) as renewal_date,
-        {#- every paying subscription is set to cancel (a monthly plan cancelled on the
-            switch to an annual one that goes on is no cancellation) #}
-        min(
+        {#- a paying subscription is set to cancel and none bringing revenue goes on (a
+            monthly plan cancelled on the switch to an annual one is no cancellation; a
+            free or metered subscription left running does not hide one) #}
+        max(
             case
-                when subscriptions.is_paying
-                    then case when subscriptions.is_cancel_at_period_end then 1 else 0 end
+                when subscriptions.is_paying and subscriptions.is_cancel_at_period_end then 1
+                else 0
             end
-        ) = 1 as has_cancellation_requested,
+        ) = 1
+        and coalesce(sum(
+            case
+                when subscriptions.is_paying and not subscriptions.is_cancel_at_period_end
+                    then subscriptions.mrr
+            end
+        ), 0) = 0 as has_cancellation_requested,
         {#- Stripe's delinquency: the subscription's latest invoice is unpaid (past_due while
             Stripe retries the payment, unpaid once it has stopped) #}
         max(

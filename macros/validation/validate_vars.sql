@@ -56,7 +56,7 @@
             {%- endfor -%}
         {%- endfor -%}
         {%- for name in ['analyst_roles', 'pii_reader_roles'] -%}
-            {%- for role in (var(name) if var(name) is not string else []) -%}
+            {%- for role in (var(name) if var(name) is iterable and var(name) is not string else []) -%}
                 {%- if not modules.re.fullmatch('[A-Za-z_][A-Za-z0-9_$]*', role | string) -%}
                     {%- do problems.append(name ~ ' must list plain role names, got ' ~ (role | string | tojson)) -%}
                 {%- endif -%}
@@ -69,7 +69,7 @@
             {%- endif -%}
         {%- endfor -%}
         {%- for name in list_vars -%}
-            {%- for item in (var(name) if var(name) is not string else []) -%}
+            {%- for item in (var(name) if var(name) is iterable and var(name) is not string else []) -%}
                 {%- if not modules.re.fullmatch("[A-Za-z0-9 ._@&()/+-]+", item | string) -%}
                     {%- do problems.append(name ~ ' holds an unsafe value ' ~ (item | string | tojson) ~ ' (quotes, semicolons and comment markers are not allowed)') -%}
                 {%- endif -%}

@@ -91,10 +91,9 @@ final as (
         clusters.workspace_count,
         clusters.stripe_customer_count,
         clusters.is_internal,
-        clusters.crm_account_count > {{ var('identity_review_max_crm_accounts') }}
-        or (
-            clusters.workspace_count > {{ var('identity_review_max_workspaces') }}
-            and not clusters.is_internal
+        not clusters.is_internal and (
+            clusters.crm_account_count > {{ var('identity_review_max_crm_accounts') }}
+            or clusters.workspace_count > {{ var('identity_review_max_workspaces') }}
         ) as needs_review,
         clusters.first_seen_at
     from clusters
