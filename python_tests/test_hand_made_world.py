@@ -712,38 +712,27 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
         company="FreeMailCo", website="https://freemailco.com", created_date="2026-03-01",
         last_modified_date="2026-03-01", _fivetran_synced="2026-03-01", **lead,
     )  # fmt: skip
-    raw.insert(
-        "raw_salesforce.account", id="001lostold", name="LostOldCo", website="lostoldco.com",
-        created_date="2024-01-01", is_deleted=False, _fivetran_synced="2024-03-01",
-    )  # fmt: skip
-    raw.insert(
-        "raw_salesforce.opportunity", id="006lostold", account_id="001lostold", name="Old",
-        stage_name="Closed Lost", amount=100, is_closed=True, is_won=False,
-        close_date="2024-03-01", created_date="2024-01-01", last_modified_date="2024-03-01",
-        is_deleted=False, _fivetran_synced="2024-03-01",
-    )  # fmt: skip
-    raw.insert(
-        "raw_salesforce.lead", id="00Qlostold", email="new.buyer@lostoldco.com",
-        company="LostOldCo", created_date="2026-01-02", last_modified_date="2026-01-02",
-        _fivetran_synced="2026-01-02", **lead,
-    )  # fmt: skip
-    # LateLossCo: the same new lead, and a deal open from December 20 until it was lost
-    # on March 15: the clock runs from the loss, so it walks away on June 13.
-    raw.insert(
-        "raw_salesforce.account", id="001lateloss", name="LateLossCo", website="latelossco.com",
-        created_date="2025-12-01", is_deleted=False, _fivetran_synced="2026-03-15",
-    )  # fmt: skip
-    raw.insert(
-        "raw_salesforce.opportunity", id="006lateloss", account_id="001lateloss", name="Late",
-        stage_name="Closed Lost", amount=100, is_closed=True, is_won=False,
-        close_date="2026-03-15", created_date="2025-12-20", last_modified_date="2026-03-15",
-        is_deleted=False, _fivetran_synced="2026-03-15",
-    )  # fmt: skip
-    raw.insert(
-        "raw_salesforce.lead", id="00Qlateloss", email="new.buyer@latelossco.com",
-        company="LateLossCo", created_date="2026-01-02", last_modified_date="2026-01-02",
-        _fivetran_synced="2026-01-02", **lead,
-    )  # fmt: skip
+    for key, name, created, lost in [
+        ("lostold", "LostOldCo", "2024-01-01", "2024-03-01"),
+        # LateLossCo: the same new lead, and a deal open from December 20 until it was
+        # lost on March 15: the clock runs from the loss, so it walks away on June 13.
+        ("lateloss", "LateLossCo", "2025-12-20", "2026-03-15"),
+    ]:
+        crm = {"is_deleted": False, "_fivetran_synced": lost}
+        raw.insert(
+            "raw_salesforce.account", id=f"001{key}", name=name, website=f"{key}co.com",
+            created_date=created, **crm,
+        )  # fmt: skip
+        raw.insert(
+            "raw_salesforce.opportunity", id=f"006{key}", account_id=f"001{key}", name=name,
+            stage_name="Closed Lost", amount=100, is_closed=True, is_won=False,
+            close_date=lost, created_date=created, last_modified_date=lost, **crm,
+        )  # fmt: skip
+        raw.insert(
+            "raw_salesforce.lead", id=f"00Q{key}", email=f"new.buyer@{key}co.com", company=name,
+            created_date="2026-01-02", last_modified_date="2026-01-02",
+            _fivetran_synced="2026-01-02", **lead,
+        )  # fmt: skip
     # ReviveCo: a deal stuck in Prospecting since December 1 (its no-demo clock would
     # have run out on May 30), then a product signup in June that makes it a PQL on
     # June 8: moving again, so sales accepted from then, not disqualified.
