@@ -11,7 +11,7 @@
     {%- set platforms = var('website_platform_domains') -%}
     {%- if platforms %}
     case
-        when {{ host }} in ('{{ platforms | join("', '") }}')
+        when {{ host }} in ({{ quoted_list(platforms) }})
             and regexp_replace({{ without_scheme }}, '^[^/?#]*[/?#]*', '') != ''
             then null
         else {{ host }}

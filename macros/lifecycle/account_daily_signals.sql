@@ -509,8 +509,13 @@ billing_state as (
         min(case when subscriptions.is_paying then subscriptions.paying_spell_start_date end)
             as paying_since_date,
         sum(case when subscriptions.is_paying then subscriptions.mrr else 0 end) as mrr,
+        {#- seats of several items and subscriptions can pass a 32-bit integer: capped
+            there, so the marts can hold them as integers #}
         cast(
-            sum(case when subscriptions.is_paying then subscriptions.seat_quantity else 0 end)
+            least(
+                sum(case when subscriptions.is_paying then subscriptions.seat_quantity else 0 end),
+                2147483647
+            )
             as {{ bigint }}
         ) as seats,
         max_by(

@@ -107,14 +107,21 @@ account_identifiers as (
     item, or of its earliest item when it has no seat item, or with no creation time)
     count from its start, whenever Stripe dates them: an item replaced on an upgrade
     leaves only the new one. #}
+seat_flagged_items as (
+    select
+        *,
+        {{ is_seat_price('price_id') }} as is_seat_item
+    from items
+),
+
 first_item_days as (
     select
         subscription_id,
         coalesce(
-            min(case when {{ is_seat_price('price_id') }} then cast(created_at as date) end),
+            min(case when is_seat_item then cast(created_at as date) end),
             min(cast(created_at as date))
         ) as first_item_date
-    from items
+    from seat_flagged_items
     group by subscription_id
 ),
 
@@ -125,7 +132,7 @@ dated_items as (
             when cast(items.created_at as date) > first_item_days.first_item_date
                 then cast(items.created_at as date)
         end as added_date
-    from items
+    from seat_flagged_items as items
     inner join first_item_days
         on items.subscription_id = first_item_days.subscription_id
 ),
@@ -194,7 +201,7 @@ priced_items as (
         items.seat_quantity,
         prices.price_name,
         prices.recurring_interval,
-        {{ is_seat_price('items.price_id') }} as is_seat_item,
+        items.is_seat_item,
         {#- billed once a year or less often: a yearly price, or one of 12+ months #}
         prices.recurring_interval = 'year'
         or (prices.recurring_interval = 'month' and prices.recurring_interval_count >= 12)

@@ -12,9 +12,6 @@
     account whose clock ran out (the earliest one), with the day it ran out. Accounts
     that ever paid are not prospects and have no clock.
 -#}
-{#- either may be null -#}
-{%- set last_movement = greatest_ignoring_nulls(
-    'cast(open_leads.last_moved_at as date)', 'last_product_use.last_core_event_date') -%}
 {%- set activation_deadline = dbt.dateadd(
     'day', var('walk_away_no_activation_days'), 'profiles.first_seen_date') %}
 
@@ -71,12 +68,8 @@ open_leads as (
 ),
 
 
-open_opportunity_accounts as (
-    {#- movement on the CRM side: an opportunity open on the as_of_date stops the
-        meeting and product-use clocks; one closed (lost) moves their start to its
-        close #}
-    select distinct account_id
-    from opportunities
+open_opportunities as (
+    select * from opportunities
     where
         created_date <= {{ as_of_date() }}
         and (closed_date is null or closed_date > {{ as_of_date() }})
@@ -91,41 +84,55 @@ last_closed_deals as (
     group by account_id
 ),
 
-clocks as (
-    -- using the product or closing a deal is movement too: the clock runs from the
-    -- latest of the lead's last change, the last product use and the last closed deal
+prospects as (
+    select open_leads.account_id from open_leads
+    union
+    select last_product_use.account_id from last_product_use
+),
+
+movements as (
+    {#- what moved each prospect with an open lead or product use and no open
+        opportunity (an open one stops the meeting and product-use clocks): the lead's
+        last change, the last product use, the last deal closed (lost) #}
     select
-        open_leads.account_id,
+        prospects.account_id,
+        last_product_use.last_core_event_date,
+        last_closed_deals.last_closed_date,
+        cast(open_leads.last_moved_at as date) as last_lead_change_date,
+        open_leads.account_id is not null as has_open_lead
+    from prospects
+    left join open_leads
+        on prospects.account_id = open_leads.account_id
+    left join last_product_use
+        on prospects.account_id = last_product_use.account_id
+    left join last_closed_deals
+        on prospects.account_id = last_closed_deals.account_id
+    where prospects.account_id not in (select open_opportunities.account_id from open_opportunities)
+),
+
+clocks as (
+    -- the clocks run from the latest movement: a lead nobody met, a prospect known from
+    -- the product alone that stopped using it
+    select
+        account_id,
         'no_first_meeting' as walk_away_reason,
         cast({{ dbt.dateadd('day', var('walk_away_no_meeting_days'), greatest_ignoring_nulls(
-            last_movement, 'last_closed_deals.last_closed_date'
+            greatest_ignoring_nulls('last_lead_change_date', 'last_core_event_date'),
+            'last_closed_date'
         )) }} as date) as walk_away_date
-    from open_leads
-    left join last_product_use
-        on open_leads.account_id = last_product_use.account_id
-    left join last_closed_deals
-        on open_leads.account_id = last_closed_deals.account_id
-    where
-        open_leads.account_id not in (
-            select open_opportunity_accounts.account_id from open_opportunity_accounts
-        )
+    from movements
+    where has_open_lead
 
     union all
 
     select
-        last_product_use.account_id,
+        account_id,
         'no_product_use' as walk_away_reason,
         cast({{ dbt.dateadd('day', var('walk_away_no_use_days'), greatest_ignoring_nulls(
-            'last_product_use.last_core_event_date', 'last_closed_deals.last_closed_date'
+            'last_core_event_date', 'last_closed_date'
         )) }} as date) as walk_away_date
-    from last_product_use
-    left join last_closed_deals
-        on last_product_use.account_id = last_closed_deals.account_id
-    where
-        last_product_use.account_id not in (select open_leads.account_id from open_leads)
-        and last_product_use.account_id not in (
-            select open_opportunity_accounts.account_id from open_opportunity_accounts
-        )
+    from movements
+    where not has_open_lead
 
     union all
 
@@ -137,16 +144,11 @@ clocks as (
         cast({{ dbt.dateadd('day', var('walk_away_no_demo_days'), greatest_ignoring_nulls(
             'opportunities.created_date', 'last_product_use.last_core_event_date'
         )) }} as date) as walk_away_date
-    from opportunities
+    from open_opportunities as opportunities
     left join last_product_use
         on opportunities.account_id = last_product_use.account_id
     where
         opportunities.stage_name in ({{ quoted_list(var('pre_demo_opportunity_stages')) }})
-        and (
-            opportunities.closed_date is null
-            or opportunities.closed_date > {{ as_of_date() }}
-        )
-        and opportunities.created_date <= {{ as_of_date() }}
 
     union all
 

@@ -54,9 +54,7 @@ final as (
         cast(signals.core_events_prior_30d as integer) as core_events_prior_30d,
         cast(signals.days_since_last_core_event as integer) as days_since_last_core_event,
         cast(signals.active_users_30d as integer) as active_users_30d,
-        {#- seats of several items and subscriptions can pass a 32-bit integer #}
-        cast(case when signals.seats > 2147483647 then 2147483647 else signals.seats end as integer)
-            as seats,
+        cast(signals.seats as integer) as seats,
         cast(signals.unresolved_tickets as integer) as unresolved_tickets,
         cast(signals.urgent_unresolved_tickets as integer) as urgent_unresolved_tickets,
         cast(signals.tickets_90d as integer) as tickets_90d,

@@ -108,9 +108,7 @@ final as (
         staged.is_paying,
         cast(staged.mrr as double) as mrr,
         staged.plan_name,
-        {#- seats of several items and subscriptions can pass a 32-bit integer #}
-        cast(case when staged.seats > 2147483647 then 2147483647 else staged.seats end as integer)
-            as seats,
+        cast(staged.seats as integer) as seats,
         cast(
             case when staged.seats > 0 then staged.active_users_30d * 1.0 / staged.seats end
             as double

@@ -17,7 +17,7 @@
     workspaces and email domains) let the snapshot drop accounts the erasure removed.
 -#}
 {%- set max_hops = number_var('erasure_max_hops') -%}
-{%- set id_types = "('" ~ erasure_identifier_types() | join("', '") ~ "')" -%}
+{%- set id_types = '(' ~ quoted_list(erasure_identifier_types()) ~ ')' -%}
 {#- the event tables' links are read only when there is a request: they are large -#}
 {%- set when_requested = 'where exists (select 1 from requested)' -%}
 
