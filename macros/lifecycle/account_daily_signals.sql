@@ -132,29 +132,14 @@ ticket_days as (
 -- ratings: +1 on the day a ticket is rated, -1 when the next change of its rating
 -- replaces it or 90 days later, whichever comes first ----------------------------------
 rating_changes as (
-    select
-        ratings.account_id,
-        ratings.satisfaction_rating,
-        greatest(cast(ratings.rated_at as date), grid_starts.first_grid_date) as change_date,
-        1 as change
-    from ticket_ratings as ratings
-    inner join grid_starts
-        on ratings.account_id = grid_starts.account_id
-    union all
-    select
-        ratings.account_id,
-        ratings.satisfaction_rating,
-        greatest(
-            {{ least_ignoring_nulls(
-                'cast(ratings.replaced_at as date)',
-                'cast(' ~ dbt.dateadd('day', 90, 'cast(ratings.rated_at as date)') ~ ' as date)'
-            ) }},
-            grid_starts.first_grid_date
-        ) as change_date,
-        -1 as change
-    from ticket_ratings as ratings
-    inner join grid_starts
-        on ratings.account_id = grid_starts.account_id
+    {{ spell_changes(
+        'ticket_ratings', 'ratings', 'cast(ratings.rated_at as date)',
+        least_ignoring_nulls(
+            'cast(ratings.replaced_at as date)',
+            'cast(' ~ dbt.dateadd('day', 90, 'cast(ratings.rated_at as date)') ~ ' as date)'
+        ),
+        columns=['satisfaction_rating']
+    ) }}
 ),
 
 rating_days as (
@@ -174,11 +159,8 @@ nps_answers as (
     select
         nps_responses.account_id,
         nps_responses.nps_category,
-        nps_responses.response_date,
-        grid_starts.first_grid_date
+        nps_responses.response_date
     from nps_responses
-    inner join grid_starts
-        on nps_responses.account_id = grid_starts.account_id
     inner join tracked_accounts
         on nps_responses.account_id = tracked_accounts.account_id
     where nps_responses.response_date
@@ -186,22 +168,12 @@ nps_answers as (
 ),
 
 nps_changes as (
-    select
-        account_id,
-        nps_category,
-        greatest(response_date, first_grid_date) as change_date,
-        1 as change
-    from nps_answers
-    union all
-    select
-        account_id,
-        nps_category,
-        greatest(
-            cast({{ dbt.dateadd('day', number_var('nps_window_days'), 'response_date') }} as date),
-            first_grid_date
-        ) as change_date,
-        -1 as change
-    from nps_answers
+    {{ spell_changes(
+        'nps_answers', 'answers', 'answers.response_date',
+        'cast(' ~ dbt.dateadd('day', number_var('nps_window_days'), 'answers.response_date')
+            ~ ' as date)',
+        columns=['nps_category']
+    ) }}
 ),
 
 nps_days as (
@@ -230,21 +202,8 @@ failed_payment_days as (
 
 -- active users: +1 when a spell starts, -1 when it ends, summed along the grid -------
 active_user_changes as (
-    select
-        spells.account_id,
-        greatest(spells.spell_start_date, grid_starts.first_grid_date) as change_date,
-        1 as change
-    from active_user_spells as spells
-    inner join grid_starts
-        on spells.account_id = grid_starts.account_id
-    union all
-    select
-        spells.account_id,
-        greatest(spells.spell_end_date, grid_starts.first_grid_date) as change_date,
-        -1 as change
-    from active_user_spells as spells
-    inner join grid_starts
-        on spells.account_id = grid_starts.account_id
+    {{ spell_changes(
+        'active_user_spells', 'spells', 'spells.spell_start_date', 'spells.spell_end_date') }}
 ),
 
 active_user_change_days as (
