@@ -223,6 +223,16 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
                 (f"k{i}", "kiosk", f"visitor-{i}", f"visitor{i}@corp{i}.com", "2026-03-01 09:00:00")
                 for i in range(4)
             ],
+            # a sign-in kiosk: four visitors type their email while logged out, then each
+            # signs in at home -> four persons, the kiosk links none of them
+            *[
+                (f"s{i}", "sign-in-kiosk", None, f"guest{i}@visit{i}.io", "2026-03-01 10:00:00")
+                for i in range(4)
+            ],
+            *[
+                (f"h{i}", f"home-{i}", f"guest-{i}", f"guest{i}@visit{i}.io", "2026-03-05 10:00:00")
+                for i in range(4)
+            ],
             # a family laptop: two people -> merged (at most identity_max_users_per_device)
             ("f1", "laptop", "parent", None, "2026-03-02 09:00:00"),
             ("f2", "laptop", "child", None, "2026-03-02 10:00:00"),
@@ -274,6 +284,11 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
         "from analytics_intermediate.int_identity_review_queue"
     )
     assert ("anonymous_id:kiosk", "shared_device", 4) in queue
+    assert ("anonymous_id:sign-in-kiosk", "shared_device", 4) in queue
+    assert person_of("anonymous_id:sign-in-kiosk") is None
+    guests = {person_of(f"email:guest{i}@visit{i}.io") for i in range(4)}
+    assert len(guests) == 4 and None not in guests
+    assert person_of("user_id:guest-0") == person_of("email:guest0@visit0.io")
     assert person_of("user_id:chain-0") == person_of("user_id:chain-3") is not None
     assert [row for row in queue if row[1] != "shared_device"] == [
         (person_of("user_id:chain-0"), "too_many_user_ids", 4)

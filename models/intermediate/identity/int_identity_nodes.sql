@@ -2,7 +2,8 @@
     Every person-level identifier seen anywhere, once, with when it was first seen and
     whether it may link records: identifiers matching identity_exclusions (role and
     test addresses, known shared devices) and anonymous ids seen with more than
-    `identity_max_users_per_device` user ids (shared devices) link nothing, counted
+    `identity_max_users_per_device` user ids, or with more email addresses typed while
+    logged out (shared devices), link nothing, counted
     over the staged rows and, once there are erasure requests, over the raw rows as the
     erasure scope counts them (int_shared_devices), so an erasure or a quarantined row
     cannot make the two disagree.
@@ -131,12 +132,18 @@ excluded_by_rule as (
     {{- identifier_exclusion_reason('with_email_parts', 'exclusions') }}
 ),
 
+{#- people per device: the user ids it logged in as, or the email addresses typed on
+    it while logged out (an identify without a user id), whichever are more #}
 users_per_device as (
     select
         left_node_key as node_key,
-        count(distinct right_node_key) as linked_user_count
+        greatest(
+            count(distinct case when right_node_key like 'user_id:%' then right_node_key end),
+            count(distinct case when right_node_key like 'email:%' then right_node_key end)
+        ) as linked_user_count
     from edges
-    where left_node_key like 'anonymous_id:%' and right_node_key like 'user_id:%'
+    where left_node_key like 'anonymous_id:%'
+        and (right_node_key like 'user_id:%' or right_node_key like 'email:%')
     group by left_node_key
 ),
 
