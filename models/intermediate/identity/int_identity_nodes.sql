@@ -132,9 +132,9 @@ excluded_by_rule as (
     {{- identifier_exclusion_reason('with_email_parts', 'exclusions') }}
 ),
 
-{#- people per device: the user ids it logged in as, or the email addresses typed on
-    it while logged out (an identify without a user id), whichever are more #}
 users_per_device as (
+    {#- people per device: the user ids it logged in as, or the email addresses typed
+        on it while logged out (an identify without a user id), whichever are more #}
     select
         left_node_key as node_key,
         greatest(
@@ -142,7 +142,8 @@ users_per_device as (
             count(distinct case when right_node_key like 'email:%' then right_node_key end)
         ) as linked_user_count
     from edges
-    where left_node_key like 'anonymous_id:%'
+    where
+        left_node_key like 'anonymous_id:%'
         and (right_node_key like 'user_id:%' or right_node_key like 'email:%')
     group by left_node_key
 ),
