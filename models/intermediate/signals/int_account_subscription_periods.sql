@@ -220,8 +220,9 @@ priced_items as (
         on items.price_id = prices.price_id
 ),
 
-{# each segment's items, the plan first: the seat item bringing the most revenue
-    (any item when none is a seat item), ties broken by item id #}
+{# each segment's items, the plan first: the seat item with a quantity bringing the
+    most revenue (a metered item, without quantity, only when no item has one; any item
+    when none is a seat item), ties broken by item id #}
 segment_items as (
     select
         segments.subscription_id,
@@ -236,7 +237,11 @@ segment_items as (
         row_number() over (
             partition by segments.subscription_id, segments.valid_from
             order by
-                case when priced_items.is_seat_item then 0 else 1 end,
+                case
+                    when priced_items.is_seat_item and priced_items.seat_quantity is not null then 0
+                    when priced_items.is_seat_item then 1
+                    else 2
+                end,
                 coalesce(coalesce(priced_items.seat_quantity, 1) * priced_items.unit_mrr, 0) desc,
                 priced_items.subscription_item_id
         ) as plan_rank
