@@ -1205,6 +1205,18 @@ def test_health_scores_every_customer_and_names_what_drags_it_down(hand_made):
     assert "billing_issues" in health["unpaidco"][1]
     assert "support_issues" in health["ticketco"][1]
     assert health["dropco"][1].startswith("low_usage")
+    # a customer in Risk for its usage, tickets or billing is not green; one in Risk
+    # only for a renewal within 60 days can be
+    risk = dict(
+        hand_made.query(
+            "select account_name, reason_codes from analytics_marts.lifecycle_state "
+            "where stage = 'Risk'"
+        )
+    )
+    green = {name for name in risk if health[name][0] == "green"}
+    assert green == {"riskco", "RenewCo"}
+    assert {risk[name] for name in green} == {"renewal_due"}
+    assert {health[name][0] for name in ("ticketco", "payco", "dueco", "cancelco")} == {"yellow"}
 
 
 def test_a_subscription_running_before_stripe_history_began_paid_from_its_start(hand_made):

@@ -7,9 +7,12 @@
 
     Each component is 0-100, or null when it cannot be measured; the score is the
     weighted mean of the known components with weights from health_score_weights (so a
-    missing metric shifts weight to the others instead of counting as red). The top
-    reasons are the (at most three) components that cost the most points: weight x
-    (100 - score), largest first, ties by weight then name.
+    missing metric shifts weight to the others instead of counting as red). A customer
+    with one of the lifecycle rules' risk signals (all but an upcoming renewal) is
+    never green: yellow at best, so health and stage do not contradict each other. The
+    top reasons are the (at most three) components below green, or holding a risk
+    signal, that cost the most points: weight x (100 - score), largest first, ties by
+    weight then name.
 -#}
 {% macro health_component_scores() %}
     {#- no product data: no signup, no core event ever and no event in 30 days; usage
@@ -52,7 +55,14 @@
         when nps_promoters + nps_passives + nps_detractors > 0
             then 50.0 + 50.0 * (nps_promoters - nps_detractors)
             / (nps_promoters + nps_passives + nps_detractors)
-    end as sentiment_score
+    end as sentiment_score,
+    {#- the lifecycle rules' risk signals, by the component that measures them (an
+        upcoming renewal is a date, not a health problem: none) -#}
+    {%- set c = lifecycle_stage_conditions() %}
+    ({{ c.usage_drop }} or {{ c.usage_stopped }}) as is_usage_at_risk,
+    {{ c.unresolved_tickets }} as is_support_at_risk,
+    ({{ c.payment_failed }} or {{ c.open_dispute }} or {{ c.overdue_invoice }}
+        or {{ c.past_due }} or {{ c.cancellation_requested }}) as is_billing_at_risk
 {% endmacro %}
 
 {% macro health_scores(signals) %}
@@ -70,7 +80,9 @@ health_component_rows as (
         account_id,
         signal_date,
         '{{ component }}' as component,
-        {{ component }}_score as component_score
+        {{ component }}_score as component_score,
+        {{ 'is_' ~ component ~ '_at_risk' if component in ['usage', 'support', 'billing'] else 'false' }}
+            as is_at_risk
     from health_components
     where {{ component }}_score is not null
     {% if not loop.last %}union all{% endif %}
@@ -86,16 +98,28 @@ health_weighted as (
         weights.weight,
         weights.reason_code,
         weights.weight * (100.0 - component_rows.component_score) as points_lost,
-        row_number() over (
-            partition by component_rows.account_id, component_rows.signal_date
-            order by
-                weights.weight * (100.0 - component_rows.component_score) desc,
-                weights.weight desc,
-                component_rows.component
-        ) as loss_rank
+        {#- a reason: a component below green, or one holding a risk signal -#}
+        (
+            component_rows.component_score < {{ var('health_band_green_min') }}
+            or (component_rows.is_at_risk and component_rows.component_score < 100)
+        ) as is_reason
     from health_component_rows as component_rows
     inner join {{ ref('health_score_weights') }} as weights
         on component_rows.component = weights.component
+),
+
+health_ranked as (
+    select
+        *,
+        row_number() over (
+            partition by account_id, signal_date
+            order by
+                case when is_reason then 0 else 1 end,
+                points_lost desc,
+                weight desc,
+                component
+        ) as loss_rank
+    from health_weighted
 ),
 
 health_totals as (
@@ -113,8 +137,8 @@ health_reasons as (
         account_id,
         signal_date,
         {{ dbt.listagg('reason_code', "','", 'order by loss_rank') }} as top_reasons
-    from health_weighted
-    where loss_rank <= 3 and points_lost > 0
+    from health_ranked
+    where loss_rank <= 3 and is_reason
     group by account_id, signal_date
 ),
 
@@ -123,7 +147,13 @@ health_scores as (
         health_components.*,
         round(health_totals.health_score, 1) as health_score,
         case
-            when round(health_totals.health_score, 1) >= {{ var('health_band_green_min') }}
+            when
+                round(health_totals.health_score, 1) >= {{ var('health_band_green_min') }}
+                and not (
+                    health_components.is_usage_at_risk
+                    or health_components.is_support_at_risk
+                    or health_components.is_billing_at_risk
+                )
                 then 'green'
             when round(health_totals.health_score, 1) >= {{ var('health_band_yellow_min') }}
                 then 'yellow'
