@@ -37,8 +37,12 @@ def _checksums(warehouse: Warehouse) -> dict[str, tuple]:
             "Raw table segment.tracks (.*) no longer matches the sources YAML: "
             r"column uuid_ts \(timestamp\) is missing",
         ),
+        (
+            "drop table raw_segment.nps_survey_submitted",
+            r"Raw table segment.nps_survey_submitted \(.*\) does not exist",
+        ),
     ],
-    ids=["retyped", "dropped"],
+    ids=["retyped", "dropped", "missing_table"],
 )
 def test_a_changed_raw_column_stops_the_build_and_names_it(small_world, tmp_path, change, message):
     warehouse = small_world.copy_to(tmp_path)
@@ -52,6 +56,23 @@ def test_a_changed_raw_column_stops_the_build_and_names_it(small_world, tmp_path
     assert re.search(message, result.output), result.output[-3000:]
     assert "SKIP relation analytics_marts.lifecycle_state" in result.output
     assert _checksums(warehouse) == before
+
+
+def test_an_nps_score_column_typed_as_a_number_by_segment_is_read(small_world, tmp_path):
+    # Segment types an event property from its first value: a numeric score column
+    warehouse = small_world.copy_to(tmp_path)
+    warehouse.execute(
+        "alter table raw_segment.nps_survey_submitted "
+        "alter score type bigint using try_cast(score as bigint)"
+    )
+    result = warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=VARS, check=False)
+    assert result.ok, result.output[-3000:]
+    mismatched, staged = warehouse.query(
+        "select count(*) filter (where staged.nps_score is distinct from raw.score), count(*) "
+        "from analytics_staging.stg_segment__nps_responses as staged "
+        "inner join raw_segment.nps_survey_submitted as raw on staged.message_id = raw.id"
+    )[0]
+    assert staged > 0 and mismatched == 0
 
 
 def test_a_mart_breaking_its_contract_fails_and_the_old_mart_stays(small_world, tmp_path):

@@ -1,8 +1,10 @@
 {#-
     A raw table still has every column the sources YAML declares, each of the declared
     type family (text, number, boolean, timestamp, date; loaders differ in exact names
-    such as varchar/text or timestamp/timestamp_ntz, so families are compared). Extra
-    columns are fine: loaders add them.
+    such as varchar/text or timestamp/timestamp_ntz, so families are compared), or of
+    a family its `meta.also_accepts` lists (a Segment property typed by its first
+    value). Extra columns are fine: loaders add them. A table that does not exist
+    fails with its own message.
 
     A mismatch fails the test with an error that names the table and each column, so a
     `dbt build` stops before any model reads the changed table and the models built
@@ -21,19 +23,30 @@
 } -%}
 {%- if execute -%}
     {%- set declared = {} -%}
+    {%- set also_accepted = {} -%}
     {%- set table_label = [] -%}
     {%- for node in graph.sources.values()
         if node.identifier | lower == model.identifier | lower
         and node.schema | lower == model.schema | lower -%}
         {%- do table_label.append(node.source_name ~ '.' ~ node.name) -%}
         {%- for column in node.columns.values() if column.data_type -%}
+            {%- set meta = column.get('config', {}).get('meta', {}) or column.get('meta', {}) -%}
             {%- do declared.update({column.name | lower: column.data_type | lower}) -%}
+            {%- do also_accepted.update({column.name | lower: meta.get('also_accepts', [])}) -%}
         {%- endfor -%}
     {%- endfor -%}
     {%- set actual = {} -%}
     {%- for column in adapter.get_columns_in_relation(model) -%}
         {%- do actual.update({column.name | lower: column.dtype | lower}) -%}
     {%- endfor -%}
+    {%- if not actual -%}
+        {{ exceptions.raise_compiler_error(
+            'Raw table ' ~ (table_label | first | default(model)) ~ ' (' ~ model
+            ~ ') does not exist. Load it, or create it empty with the columns of the'
+            ~ ' sources YAML (`lifecycle --db <file> generate --empty` creates every raw'
+            ~ ' table on DuckDB) when the loader has no rows for it yet.'
+        ) }}
+    {%- endif -%}
     {%- set problems = [] -%}
     {%- for name, declared_type in declared.items() -%}
         {%- set expected = families.get(declared_type, declared_type) -%}
@@ -41,7 +54,8 @@
             {%- do problems.append('column ' ~ name ~ ' (' ~ declared_type ~ ') is missing') -%}
         {%- else -%}
             {%- set found_type = actual[name].split('(')[0] | trim -%}
-            {%- if families.get(found_type, found_type) != expected -%}
+            {%- set found_family = families.get(found_type, found_type) -%}
+            {%- if found_family != expected and found_family not in also_accepted[name] -%}
                 {%- do problems.append('column ' ~ name ~ ' is declared ' ~ declared_type
                     ~ ' but is ' ~ actual[name]) -%}
             {%- endif -%}

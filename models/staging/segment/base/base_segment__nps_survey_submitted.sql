@@ -2,18 +2,26 @@ with source as (
     select * from {{ source('segment', 'nps_survey_submitted') }}
 ),
 
+typed as (
+    {#- Segment types the score column from its first value: text or a number #}
+    select
+        *,
+        cast(score as {{ dbt.type_string() }}) as score_text
+    from source
+),
+
 renamed as (
     select
         cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as message_id,
         cast({{ trimmed_or_null('anonymous_id') }} as {{ dbt.type_string() }}) as anonymous_id,
         cast({{ trimmed_or_null('user_id') }} as {{ dbt.type_string() }}) as user_id,
         cast({{ trimmed_or_null('context_group_id') }} as {{ dbt.type_string() }}) as workspace_id,
-        score as raw_score,
-        {{ dbt.safe_cast(trim_whitespace('score'), dbt.type_int()) }} as nps_score,
-        {{ dbt.safe_cast(trim_whitespace('score'), 'double precision') }} as score_value,
+        score_text as raw_score,
+        {{ dbt.safe_cast(trim_whitespace('score_text'), dbt.type_int()) }} as nps_score,
+        {{ dbt.safe_cast(trim_whitespace('score_text'), 'double precision') }} as score_value,
         {{ to_utc_timestamp('timestamp') }} as occurred_at,
         {{ to_utc_timestamp('received_at') }} as received_at
-    from source
+    from typed
 ),
 
 validated as (
