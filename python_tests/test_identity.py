@@ -233,6 +233,9 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
                 (f"h{i}", f"home-{i}", f"guest-{i}", f"guest{i}@visit{i}.io", "2026-03-05 10:00:00")
                 for i in range(4)
             ],
+            # an app sending the placeholder "undefined" as two strangers' user id
+            ("p1", "dev-und-1", "undefined", "und1@undco.io", "2026-03-01 11:00:00"),
+            ("p2", "dev-und-2", "Undefined", "und2@undco2.io", "2026-03-01 12:00:00"),
             # a family laptop: two people -> merged (at most identity_max_users_per_device)
             ("f1", "laptop", "parent", None, "2026-03-02 09:00:00"),
             ("f2", "laptop", "child", None, "2026-03-02 10:00:00"),
@@ -289,6 +292,8 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
     guests = {person_of(f"email:guest{i}@visit{i}.io") for i in range(4)}
     assert len(guests) == 4 and None not in guests
     assert person_of("user_id:guest-0") == person_of("email:guest0@visit0.io")
+    assert person_of("user_id:undefined") is None
+    assert None is not person_of("email:und1@undco.io") != person_of("email:und2@undco2.io")
     assert person_of("user_id:chain-0") == person_of("user_id:chain-3") is not None
     assert [row for row in queue if row[1] != "shared_device"] == [
         (person_of("user_id:chain-0"), "too_many_user_ids", 4)

@@ -3,7 +3,8 @@
     `invalid_email` for an email value that is no address), as a select of (node_key,
     exclusion_reason) for the identifiers of `nodes` that match a rule.
     `nodes` has node_key, identifier_type, identifier_value, email_local_part and
-    email_domain; `exclusions` is the seed. Identity resolution and the erasure scope
+    email_domain; `exclusions` is the seed (patterns lowercase; an exact rule matches
+    the value whatever its case). Identity resolution and the erasure scope
     both use it, so a role address or shared device links nothing in either.
 -#}
 {% macro identifier_exclusion_reason(nodes, exclusions) %}
@@ -18,7 +19,7 @@
         inner join {{ exclusions }} as exclusions
             on nodes.identifier_type = exclusions.identifier_type
             and (
-                (exclusions.match_type = 'exact' and nodes.identifier_value = exclusions.pattern)
+                (exclusions.match_type = 'exact' and lower(nodes.identifier_value) = exclusions.pattern)
                 or (exclusions.match_type = 'domain' and nodes.email_domain = exclusions.pattern)
                 or (
                     exclusions.match_type = 'local_part'
