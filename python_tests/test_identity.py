@@ -320,3 +320,37 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
         "select count(*) from analytics_intermediate.int_accounts "
         "where primary_domain = 'gmail.com'"
     ) == [(0,)]
+
+
+def test_a_known_person_is_a_contact_of_every_workspace_they_joined(empty_warehouse):
+    # cora (a free-mail address: no company) joins two workspaces and works in both;
+    # she maps to one account (beta's, the latest she joined: a contact of it since
+    # she was first known), and the other is a Lead from the day she joined it
+    con = duckdb.connect(str(empty_warehouse.db))
+    _identify(con, [("i1", "cora-laptop", "u_cora", "cora@gmail.com", "2026-03-01 09:00:00")])
+    con.executemany(
+        "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, received_at) "
+        "values (?, 'u_cora', ?, ?, ?, ?)",
+        [
+            ("g1", "ws_cora_alpha", "Alpha", "2026-03-02 09:00:00", "2026-03-02 09:00:01"),
+            ("g2", "ws_cora_beta", "Beta", "2026-04-02 09:00:00", "2026-04-02 09:00:01"),
+        ],
+    )
+    con.executemany(
+        "insert into raw_segment.tracks (id, user_id, event, context_group_id, timestamp, "
+        "received_at) values (?, 'u_cora', 'Task Completed', ?, ?, ?)",
+        [
+            ("t1", "ws_cora_alpha", "2026-06-10 09:00:00", "2026-06-10 09:00:01"),
+            ("t2", "ws_cora_beta", "2026-06-11 09:00:00", "2026-06-11 09:00:01"),
+        ],
+    )
+    con.close()
+
+    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()})
+
+    assert empty_warehouse.query(
+        "select workspace_id, stage, cast(profiles.known_contact_since_date as varchar) "
+        "from analytics_marts.lifecycle_state as state "
+        "inner join analytics_intermediate.int_account_profiles as profiles using (account_id) "
+        "order by workspace_id"
+    ) == [("ws_cora_alpha", "Lead", "2026-03-02"), ("ws_cora_beta", "Lead", "2026-03-01")]

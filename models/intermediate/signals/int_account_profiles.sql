@@ -26,6 +26,18 @@ person_accounts as (
     select * from {{ ref('int_person_accounts') }}
 ),
 
+group_calls as (
+    select * from {{ ref('stg_segment__groups') }}
+),
+
+account_identifiers as (
+    select * from {{ ref('int_account_identifiers') }}
+),
+
+persons as (
+    select * from {{ ref('int_persons') }}
+),
+
 activity as (
     select * from {{ ref('int_account_activity_daily') }}
 ),
@@ -74,6 +86,36 @@ lead_facts as (
     group by account_id
 ),
 
+-- persons with a way to reach them (an email, a lead, a contact), and since when
+known_persons as (
+    select
+        person_id,
+        min(first_seen_at) as known_since
+    from person_identifiers
+    where identifier_type in ('email', 'salesforce_lead', 'salesforce_contact')
+    group by person_id
+),
+
+-- each workspace a known person joined (a group call), from when both were true: a
+-- person maps to one account, but can be a member of several workspaces (the
+-- vendor's own staff are no customer's contact)
+known_members as (
+    select
+        workspace_accounts.account_id,
+        greatest(known_persons.known_since, min(group_calls.occurred_at)) as known_at
+    from group_calls
+    inner join person_identifiers as member_users
+        on 'user_id:' || group_calls.user_id = member_users.node_key
+    inner join known_persons
+        on member_users.person_id = known_persons.person_id
+    inner join persons
+        on known_persons.person_id = persons.person_id
+    inner join account_identifiers as workspace_accounts
+        on 'workspace:' || group_calls.workspace_id = workspace_accounts.node_key
+    where not persons.is_internal
+    group by workspace_accounts.account_id, known_persons.person_id, known_persons.known_since
+),
+
 contact_sightings as (
     select
         account_id,
@@ -81,13 +123,15 @@ contact_sightings as (
     from (
         select
             person_accounts.account_id,
-            person_identifiers.first_seen_at as known_at
-        from person_identifiers
+            known_persons.known_since as known_at
+        from known_persons
         inner join person_accounts
-            on person_identifiers.person_id = person_accounts.person_id
-        where
-            person_identifiers.identifier_type
-            in ('email', 'salesforce_lead', 'salesforce_contact')
+            on known_persons.person_id = person_accounts.person_id
+        union all
+        select
+            account_id,
+            known_at
+        from known_members
         union all
         select
             account_id,
