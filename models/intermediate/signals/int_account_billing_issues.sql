@@ -2,9 +2,9 @@
     Billing trouble on each account as date ranges [started_date, ended_date):
     failed payments (one day), disputes (open until won or lost) and overdue invoices
     (from the day after the due date, or for an invoice charged automatically from its
-    first failed charge, which is a failed payment as well, until paid or written off
-    as uncollectible: the day of the latest sync of an invoice marked so, as for a
-    closed dispute). ended_date is null while the issue is still open. Stripe's customer `delinquent` flag is not used: it
+    first failed charge, which is a failed payment as well, until paid, or written off
+    as uncollectible or voided: the day of the latest sync of an invoice marked so, as
+    for a closed dispute; a voided invoice was still overdue on the days before). ended_date is null while the issue is still open. Stripe's customer `delinquent` flag is not used: it
     is today's state only, while these ranges date each day's billing trouble.
 -#}
 with charges as (
@@ -89,8 +89,9 @@ issues as (
         case
             when invoices.invoice_status = 'paid'
                 then cast(coalesce(invoice_payments.paid_at, invoices.synced_at) as date)
-            {#- written off: Stripe no longer asks for it (nor counts it as delinquency) #}
-            when invoices.invoice_status = 'uncollectible'
+            {#- written off or voided: Stripe no longer asks for it (nor counts it as
+                delinquency); until then it was overdue, as the days before knew it #}
+            when invoices.invoice_status in ('uncollectible', 'void')
                 then cast(invoices.synced_at as date)
         end as ended_date
     from invoices
@@ -100,7 +101,7 @@ issues as (
         on invoices.invoice_id = invoice_failures.invoice_id
     where
         (invoices.due_at is not null or invoice_failures.first_failed_at is not null)
-        and invoices.invoice_status in ('open', 'paid', 'uncollectible')
+        and invoices.invoice_status in ('open', 'paid', 'uncollectible', 'void')
 ),
 
 final as (
