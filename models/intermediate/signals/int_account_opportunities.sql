@@ -16,7 +16,12 @@ final as (
         opportunities.amount,
         opportunities.is_closed,
         opportunities.is_won,
-        cast(opportunities.created_at as date) as created_date,
+        {#- without a created date (rows written by hand), opened when first seen: the
+            earlier of its last change and its sync #}
+        cast(coalesce(
+            opportunities.created_at,
+            {{ least_ignoring_nulls('opportunities.last_modified_at', 'opportunities.synced_at') }}
+        ) as date) as created_date,
         opportunities.last_modified_at,
         {#- a closed deal closed on its close date, but no later than it was last
             modified (closing it was a change: a close date still ahead is the one it was
