@@ -248,6 +248,14 @@ def load_one_company_per_stage(raw: RawLoader) -> None:
         is_deleted=False,
         _fivetran_synced="2026-06-25 01:00",
     )
+    # a second QualCo lead, created and qualified after the as_of_date: it does not
+    # hide the first one's qualification
+    raw.insert(
+        "raw_salesforce.lead", id="00Qqual2", email="bo@qualco.com", company="QualCo",
+        industry="Software", number_of_employees=120, country="US", status="Qualified",
+        is_converted=False, created_date="2026-07-05", last_modified_date="2026-07-05",
+        is_deleted=False, _fivetran_synced="2026-07-05 01:00",
+    )  # fmt: skip
 
     # Opportunity: a CRM account with a contact and an open deal since June 1.
     raw.crm_account_with_deal("oppco", "OppCo", created="2026-05-01", deal_created="2026-06-01")

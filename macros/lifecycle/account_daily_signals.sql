@@ -566,6 +566,20 @@ pipeline as (
     group by days.account_id, days.signal_date
 ),
 
+-- each day's latest lead qualification so far (an account's leads qualify on days of
+-- their own: one qualified later does not hide an earlier one)
+latest_lead_qualifications as (
+    select
+        days.account_id,
+        days.signal_date,
+        max(lead_qualifications.qualified_date) as lead_qualified_date
+    from output_grid as days
+    inner join lead_qualifications
+        on days.account_id = lead_qualifications.account_id
+        and lead_qualifications.qualified_date <= days.signal_date
+    group by days.account_id, days.signal_date
+),
+
 -- paying spells that ended: the day after the last paying day of each
 ended_paying_spells as (
     select
@@ -689,10 +703,9 @@ signals as (
         profiles.icp_criteria_met,
         coalesce(profiles.known_contact_since_date <= rolling.signal_date, false)
             as has_known_contact,
-        case
-            when profiles.lead_qualified_date <= rolling.signal_date
-                then {{ dbt.datediff('profiles.lead_qualified_date', 'rolling.signal_date', 'day') }}
-        end as days_since_lead_qualified
+        {{ dbt.datediff(
+            'latest_lead_qualifications.lead_qualified_date', 'rolling.signal_date', 'day'
+        ) }} as days_since_lead_qualified
     from rolling
     inner join profiles
         on rolling.account_id = profiles.account_id
@@ -719,6 +732,9 @@ signals as (
         and rolling.signal_date = won_deals.signal_date
     left join won_deal_history
         on rolling.account_id = won_deal_history.account_id
+    left join latest_lead_qualifications
+        on rolling.account_id = latest_lead_qualifications.account_id
+        and rolling.signal_date = latest_lead_qualifications.signal_date
     inner join tracked_accounts
         on rolling.account_id = tracked_accounts.account_id
     where rolling.signal_date >= tracked_accounts.range_start_date

@@ -41,6 +41,10 @@ opportunities as (
     select * from {{ ref('int_account_opportunities') }}
 ),
 
+lead_qualifications as (
+    select * from {{ ref('int_account_lead_qualifications') }}
+),
+
 nps_responses as (
     select * from {{ ref('int_account_nps_responses') }}
     where account_id is not null

@@ -50,6 +50,10 @@ lead_accounts as (
     select * from {{ ref('int_lead_accounts') }}
 ),
 
+lead_qualifications as (
+    select * from {{ ref('int_account_lead_qualifications') }}
+),
+
 account_leads as (
     select
         lead_accounts.account_id,
@@ -75,14 +79,16 @@ lead_facts as (
             case when number_of_employees is not null then last_modified_at end
         ) as number_of_employees,
         max_by(country, case when country is not null then last_modified_at end) as country,
-        max(
-            case
-                when lead_status in ({{ quoted_list(var('qualified_lead_statuses')) }})
-                    then last_modified_at
-            end
-        ) as lead_qualified_at,
         min(created_at) as first_lead_created_at
     from account_leads
+    group by account_id
+),
+
+latest_lead_qualifications as (
+    select
+        account_id,
+        max(qualified_at) as lead_qualified_at
+    from lead_qualifications
     group by account_id
 ),
 
@@ -156,7 +162,7 @@ firmographics as (
         accounts.account_name,
         accounts.is_internal,
         accounts.first_seen_at,
-        lead_facts.lead_qualified_at,
+        latest_lead_qualifications.lead_qualified_at,
         first_use.first_activity_date,
         first_use.first_core_event_date,
         coalesce(crm_accounts.industry, lead_facts.industry) as industry,
@@ -171,6 +177,8 @@ firmographics as (
         on accounts.crm_account_id = crm_accounts.account_id
     left join lead_facts
         on accounts.account_id = lead_facts.account_id
+    left join latest_lead_qualifications
+        on accounts.account_id = latest_lead_qualifications.account_id
     left join contact_sightings
         on accounts.account_id = contact_sightings.account_id
     left join first_use
