@@ -293,6 +293,17 @@ def load_one_company_per_stage(raw: RawLoader) -> None:
         "custco", "ws_cust", "2026-06-01", 5, users=["u_cust"], joined="2026-01-01", **monthly
     )
     raw.core_usage("ws_cust", ["u_cust"], ["2026-06-10"])
+    # ShortIdCo: Stripe metadata names its CRM account by the 15-character id copied
+    # from Salesforce's screens; Fivetran lands the 18-character one
+    raw.insert(
+        "raw_salesforce.account", id="001Hm00000ShortIAB", name="ShortIdCo",
+        website="shortidco.com", created_date="2026-03-01", is_deleted=False,
+        _fivetran_synced="2026-03-01",
+    )  # fmt: skip
+    raw.stripe_customer(
+        "shortidco", "ws_shortid", "2026-03-01", 5, users=["u_sid"], joined="2026-03-01",
+        crm_account="001Hm00000Short", **monthly,
+    )  # fmt: skip
 
     # Active: paying since March, two users working since May 10, ten seats.
     raw.stripe_customer(
@@ -1371,6 +1382,14 @@ def test_an_account_without_a_signup_event_signs_up_by_its_first_product_event(h
         "inner join analytics_marts.pql_status as pql using (account_id) "
         "where state.account_name = 'nosignupco'"
     ) == [(date(2024, 10, 1), date(2024, 10, 1), "not_pql", None)]
+
+
+def test_a_15_character_salesforce_id_in_stripe_metadata_names_the_crm_account(hand_made):
+    assert hand_made.query(
+        "select account_name, crm_account_id, stripe_customer_id, workspace_id "
+        "from analytics_intermediate.int_accounts where account_name = 'ShortIdCo' "
+        "or stripe_customer_id = 'cus_shortidco'"
+    ) == [("ShortIdCo", "001Hm00000ShortIAB", "cus_shortidco", "ws_shortid")]
 
 
 def test_a_consultant_in_two_workspaces_joins_neither_and_adds_no_account(hand_made):

@@ -8,10 +8,11 @@ renamed as (
         cast(
             {{ trimmed_or_null(json_text('metadata', 'workspace_id')) }} as {{ dbt.type_string() }}
         ) as workspace_id,
-        cast(
-            {{ trimmed_or_null(json_text('metadata', 'salesforce_account_id')) }}
-            as {{ dbt.type_string() }}
-        ) as salesforce_account_id,
+        {#- typed by people: an id copied from Salesforce's screens has 15 characters #}
+        {{ salesforce_id_18(
+            'cast(' ~ trimmed_or_null(json_text('metadata', 'salesforce_account_id'))
+            ~ ' as ' ~ dbt.type_string() ~ ')'
+        ) }} as salesforce_account_id,
         {{ normalize_email('email') }} as email,
         name as customer_name,
         metadata as metadata_json,

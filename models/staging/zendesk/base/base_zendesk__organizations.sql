@@ -5,7 +5,10 @@ with source as (
 renamed as (
     select
         cast(id as {{ dbt.type_string() }}) as organization_id,
-        cast({{ trimmed_or_null('external_id') }} as {{ dbt.type_string() }}) as external_id,
+        {#- typed by people: a Salesforce id copied from its screens has 15 characters #}
+        {{ salesforce_id_18(
+            'cast(' ~ trimmed_or_null('external_id') ~ ' as ' ~ dbt.type_string() ~ ')'
+        ) }} as external_id,
         name as organization_name,
         {{ to_utc_timestamp('created_at') }} as created_at,
         {{ to_utc_timestamp('updated_at') }} as updated_at,
