@@ -114,3 +114,39 @@ def test_stage_history_snapshots_and_incremental_runs_agree(tmp_path):
         "from incremental.analytics_intermediate.int_account_signals_daily"
     ).fetchone()
     assert rows[0] > 1000 and rows[2] == second
+
+
+def test_crm_records_created_after_the_as_of_date_do_not_decide_its_icp_fit(tmp_path):
+    # a lead without firmographics raises its hand on June 20; a second lead, created
+    # July 10, says the company fits the ICP: as of June 30 it is still a Lead, and as
+    # of July 15 Qualified
+    db = tmp_path / "icp.duckdb"
+    generate(db, empty=True, today=date(2026, 7, 15))
+    con = duckdb.connect(str(db))
+    lead = (
+        "insert into raw_salesforce.lead (id, email, company, industry, number_of_employees, "
+        "country, status, is_converted, created_date, last_modified_date, is_deleted, "
+        "_fivetran_synced) values (?, ?, 'LateFitCo', ?, ?, ?, 'Open - Not Contacted', false, "
+        "?, ?, false, ?)"
+    )
+    con.execute(lead, ["00Qa", "a@latefitco.com", None, None, None, *["2026-06-01"] * 3])
+    con.execute(lead, ["00Qb", "b@latefitco.com", "Software", 120, "US", *["2026-07-10"] * 3])
+    con.execute(
+        "insert into raw_segment.identifies (id, user_id, email, timestamp, received_at) "
+        "values ('i1', 'u_a', 'a@latefitco.com', '2026-06-01 09:00', '2026-06-01 09:00')"
+    )
+    con.execute(
+        "insert into raw_segment.tracks (id, user_id, event, context_group_id, timestamp, "
+        "received_at) values ('t1', 'u_a', 'Demo Requested', null, '2026-06-20 09:00', "
+        "'2026-06-20 09:00')"
+    )
+    con.close()
+    warehouse = Warehouse(db, ROOT, tmp_path)
+    state_sql = (
+        "select stage, icp_criteria_met from analytics_marts.lifecycle_state "
+        "where account_name = 'LateFitCo'"
+    )
+    warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": "2026-06-30"})
+    assert warehouse.query(state_sql) == [("Lead", 0)]
+    warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": "2026-07-15"})
+    assert warehouse.query(state_sql) == [("Qualified", 3)]

@@ -1,11 +1,16 @@
 {#-
     What is known about each account regardless of the day: firmographics (from the
-    CRM account, else from its leads), how many ICP criteria it meets, since when a
-    contact is known, when a lead was last qualified, when it first used the product.
+    CRM account, else from its leads, each created by the as_of_date), how many ICP
+    criteria it meets, since when a contact is known, when a lead was last qualified,
+    when it first used the product.
     One row per account the lifecycle follows: a company domain alone that no person,
     lead or event belongs to (the address domain of a consultant who works in client
     workspaces, say) is an identifier without an account behind it, and is left out.
 -#}
+{#- a CRM account created after the as_of_date tells nothing about that day -#}
+{%- set crm_account_known = 'coalesce(cast(crm_accounts.created_at as date) <= '
+    ~ as_of_date() ~ ', true)' %}
+
 with accounts as (
     select * from {{ ref('int_accounts') }}
 ),
@@ -67,7 +72,10 @@ account_leads as (
     from leads
     inner join lead_accounts
         on leads.lead_id = lead_accounts.lead_id
-    where lead_accounts.account_id is not null
+    where
+        lead_accounts.account_id is not null
+        {#- a lead created after the as_of_date tells nothing about that day #}
+        and coalesce(leads.created_at < {{ dbt.dateadd('day', 1, as_of_date()) }}, true)
 ),
 
 lead_facts as (
@@ -165,10 +173,17 @@ firmographics as (
         latest_lead_qualifications.lead_qualified_at,
         first_use.first_activity_date,
         first_use.first_core_event_date,
-        coalesce(crm_accounts.industry, lead_facts.industry) as industry,
-        coalesce(crm_accounts.number_of_employees, lead_facts.number_of_employees)
-            as number_of_employees,
-        coalesce(crm_accounts.billing_country, lead_facts.country) as country,
+        coalesce(
+            case when {{ crm_account_known }} then crm_accounts.industry end, lead_facts.industry
+        ) as industry,
+        coalesce(
+            case when {{ crm_account_known }} then crm_accounts.number_of_employees end,
+            lead_facts.number_of_employees
+        ) as number_of_employees,
+        coalesce(
+            case when {{ crm_account_known }} then crm_accounts.billing_country end,
+            lead_facts.country
+        ) as country,
         {{ least_ignoring_nulls(
             'contact_sightings.known_contact_since', 'crm_accounts.created_at'
         ) }} as known_contact_since

@@ -73,7 +73,11 @@ sales_acceptance as (
     from milestones
     inner join opportunities
         on milestones.account_id = opportunities.account_id
-        and coalesce(milestones.pql_date <= opportunities.closed_date, true)
+        and (
+            opportunities.created_date >= milestones.pql_date
+            {#- open on pql_at: a deal closed that day was no longer open then #}
+            or coalesce(milestones.pql_date < opportunities.closed_date, true)
+        )
         and opportunities.created_date <= {{ as_of_date() }}
     group by milestones.account_id
 ),
