@@ -150,3 +150,54 @@ def test_crm_records_created_after_the_as_of_date_do_not_decide_its_icp_fit(tmp_
     assert warehouse.query(state_sql) == [("Lead", 0)]
     warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": "2026-07-15"})
     assert warehouse.query(state_sql) == [("Qualified", 3)]
+
+
+def test_a_hand_raise_is_movement_that_restarts_the_walk_away_clocks(tmp_path):
+    # two prospects used the product in February (PQLs then) and went quiet; raiseco
+    # asked for a demo on June 25, quietco did nothing: only quietco walked away, 90
+    # days after its last use
+    db = tmp_path / "walk_away.duckdb"
+    generate(db, empty=True, today=date(2026, 6, 30))
+    con = duckdb.connect(str(db))
+    tracks = []
+    for key in ("raiseco", "quietco"):
+        users = [f"{key}_u1", f"{key}_u2"]
+        for n, user in enumerate(users):
+            con.execute(
+                "insert into raw_segment.identifies (id, user_id, email, timestamp, received_at) "
+                "values (?, ?, ?, '2026-02-01 08:00', '2026-02-01 08:00')",
+                [f"i_{user}", user, f"person{n}@{key}.com"],
+            )
+            con.execute(
+                "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, "
+                "received_at) values (?, ?, ?, ?, '2026-02-01 08:00', '2026-02-01 08:00')",
+                [f"g_{user}", user, f"ws_{key}", key],
+            )
+        steps = [("Signed Up", 1), ("Project Created", 2), ("Team Member Invited", 3)]
+        tracks += [(users[0], key, event, f"2026-02-{day:02d} 09:00") for event, day in steps]
+        tracks += [
+            (user, key, "Task Completed", f"2026-02-{day:02d} {hour:02d}:00")
+            for day in range(4, 21)
+            for user in users
+            for hour in (10, 11)
+        ]
+    tracks.append(("raiseco_u1", "raiseco", "Demo Requested", "2026-06-25 09:00"))
+    con.executemany(
+        "insert into raw_segment.tracks (id, user_id, event, context_group_id, timestamp, "
+        "received_at) values (?, ?, ?, ?, ?, ?)",
+        [
+            (f"t{n}", user, event, f"ws_{key}", at, at)
+            for n, (user, key, event, at) in enumerate(tracks)
+        ],
+    )
+    con.close()
+    warehouse = Warehouse(db, ROOT, tmp_path)
+    warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": "2026-06-30"})
+
+    assert warehouse.query(
+        "select account_name, pql_status, walk_away_reason, cast(walk_away_date as varchar) "
+        "from analytics_marts.pql_status order by account_name"
+    ) == [
+        ("quietco", "disqualified", "no_product_use", "2026-05-21"),
+        ("raiseco", "pql", None, None),
+    ]

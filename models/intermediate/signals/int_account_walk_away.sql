@@ -5,9 +5,12 @@
     account's later product use), an account that took no meaningful step
     (activation, an opportunity, a hand-raise such as a demo request) within
     walk_away_no_activation_days of first appearing, and a prospect known from the
-    product alone (no open lead) that stopped using it walk_away_no_use_days ago. An
+    product alone (no open lead) that stopped using it walk_away_no_use_days ago. A
+    step the prospect takes (a hand-raise, a gated-feature attempt, a lead qualified)
+    restarts the meeting, product-use and demo clocks as product use does; an
     opportunity open on the as_of_date stops the meeting and product-use clocks, and a
-    deal closed lost restarts them from its close. A lead belongs to its account as in
+    deal closed lost restarts them from its close (a prospect with nothing but a deal
+    lost long ago walks away walk_away_no_use_days after it). A lead belongs to its account as in
     int_lead_accounts (a free-mail lead by its website's company too). One row per
     account whose clock ran out (the earliest one), with the day it ran out. Accounts
     that ever paid are not prospects and have no clock.
@@ -52,6 +55,33 @@ lead_accounts as (
     select * from {{ ref('int_lead_accounts') }}
 ),
 
+lead_qualifications as (
+    select * from {{ ref('int_account_lead_qualifications') }}
+),
+
+last_steps as (
+    {#- a step the prospect took: a hand-raise, a gated-feature attempt, a lead qualified #}
+    select
+        account_id,
+        max(step_date) as last_step_date
+    from (
+        select
+            account_id,
+            activity_date as step_date
+        from activity
+        where
+            (hand_raise_count > 0 or gated_feature_attempt_count > 0)
+            and activity_date <= {{ as_of_date() }}
+        union all
+        select
+            account_id,
+            qualified_date as step_date
+        from lead_qualifications
+        where qualified_date <= {{ as_of_date() }}
+    ) as steps
+    group by account_id
+),
+
 open_leads as (
     select
         lead_accounts.account_id,
@@ -88,15 +118,22 @@ prospects as (
     select open_leads.account_id from open_leads
     union
     select last_product_use.account_id from last_product_use
+    union
+    select last_steps.account_id from last_steps
+    union
+    select last_closed_deals.account_id from last_closed_deals
 ),
 
 movements as (
-    {#- what moved each prospect with an open lead or product use and no open
-        opportunity (an open one stops the meeting and product-use clocks): the lead's
-        last change, the last product use, the last deal closed (lost) #}
+    {#- what moved each prospect (an open lead, product use, a step or a closed deal)
+        with no open opportunity (an open one stops the meeting and product-use
+        clocks): the lead's last change, the last product use, the last step (a
+        hand-raise, a gated-feature attempt, a lead qualified), the last deal closed
+        (lost) #}
     select
         prospects.account_id,
         last_product_use.last_core_event_date,
+        last_steps.last_step_date,
         last_closed_deals.last_closed_date,
         cast(open_leads.last_moved_at as date) as last_lead_change_date,
         open_leads.account_id is not null as has_open_lead
@@ -105,6 +142,8 @@ movements as (
         on prospects.account_id = open_leads.account_id
     left join last_product_use
         on prospects.account_id = last_product_use.account_id
+    left join last_steps
+        on prospects.account_id = last_steps.account_id
     left join last_closed_deals
         on prospects.account_id = last_closed_deals.account_id
     where prospects.account_id not in (select open_opportunities.account_id from open_opportunities)
@@ -118,7 +157,7 @@ clocks as (
         'no_first_meeting' as walk_away_reason,
         cast({{ dbt.dateadd('day', var('walk_away_no_meeting_days'), greatest_ignoring_nulls(
             greatest_ignoring_nulls('last_lead_change_date', 'last_core_event_date'),
-            'last_closed_date'
+            greatest_ignoring_nulls('last_step_date', 'last_closed_date')
         )) }} as date) as walk_away_date
     from movements
     where has_open_lead
@@ -129,7 +168,8 @@ clocks as (
         account_id,
         'no_product_use' as walk_away_reason,
         cast({{ dbt.dateadd('day', var('walk_away_no_use_days'), greatest_ignoring_nulls(
-            'last_core_event_date', 'last_closed_date'
+            greatest_ignoring_nulls('last_core_event_date', 'last_step_date'),
+            'last_closed_date'
         )) }} as date) as walk_away_date
     from movements
     where not has_open_lead
@@ -137,16 +177,21 @@ clocks as (
     union all
 
     {#- a deal waiting for its demo: from its creation, or the account's later product
-        use (a prospect that came back to the product is moving) #}
+        use or step (a prospect that came back to the product is moving) #}
     select
         opportunities.account_id,
         'no_demo' as walk_away_reason,
         cast({{ dbt.dateadd('day', var('walk_away_no_demo_days'), greatest_ignoring_nulls(
-            'opportunities.created_date', 'last_product_use.last_core_event_date'
+            'opportunities.created_date',
+            greatest_ignoring_nulls(
+                'last_product_use.last_core_event_date', 'last_steps.last_step_date'
+            )
         )) }} as date) as walk_away_date
     from open_opportunities as opportunities
     left join last_product_use
         on opportunities.account_id = last_product_use.account_id
+    left join last_steps
+        on opportunities.account_id = last_steps.account_id
     where
         opportunities.stage_name in ({{ quoted_list(var('pre_demo_opportunity_stages')) }})
 
