@@ -2,11 +2,13 @@
     Does the health band predict churn? Every 30 days over the history, take the
     accounts that were customers that day, score their health as of that day (the same
     health_scores macro as customer_health_360, on that day's signals) and check
-    whether they were still customers 90 days later. Churn rate per band: a useful
+    whether they stopped being customers on any day of the next 90 (history up to the
+    as_of_date only). Churn rate per band: a useful
     score has red churning far more than green.
 -#}
 with history as (
     select * from {{ ref('int_account_signals_daily') }}
+    where signal_date <= {{ as_of_date() }}
 ),
 
 bounds as (
@@ -37,15 +39,19 @@ customer_days as (
 {{ health_scores('customer_days') }},
 
 outcomes as (
+    {#- churned: not a customer on some day of the next 90 (or gone from the history) #}
     select
         health_scores.account_id,
         health_scores.signal_date,
         health_scores.health_band,
-        coalesce(not later.is_customer, true) as churned_within_90d
+        coalesce(max(case when later.is_customer then 0 else 1 end) = 1, true)
+            as churned_within_90d
     from health_scores
     left join history as later
         on health_scores.account_id = later.account_id
-        and later.signal_date = {{ dbt.dateadd('day', 90, 'health_scores.signal_date') }}
+        and health_scores.signal_date < later.signal_date
+        and later.signal_date <= {{ dbt.dateadd('day', 90, 'health_scores.signal_date') }}
+    group by health_scores.account_id, health_scores.signal_date, health_scores.health_band
 ),
 
 final as (
