@@ -1,9 +1,12 @@
 {#-
     Signup and activation per `entity_column` (account_id or person_id) from
-    int_events_attributed: signup is the first is_signup event (for an account, or the
-    start of its first Stripe trial, when that is earlier; an account with neither,
-    whose tracking began after its workspace was created, signed up by its first
-    product event); activation is reached
+    int_events_attributed up to the as_of_date: signup is the first is_signup event
+    (for an account, or the start of its first Stripe trial, when that is earlier),
+    or its first core or activation event when that came earlier still (the product
+    was in use: an account whose first Signed Up is a colleague joining months later,
+    or a signup stamped seconds after the first project); an account with neither a
+    signup event nor a trial, whose tracking began after its workspace was created,
+    signed up by its first product event. Activation is reached
     when every is_activation event of event_taxonomy has happened at or after signup,
     at the time of the last of them. days_to_activate counts calendar days from the
     signup day (0 = same day); within the window means days_to_activate <=
@@ -12,7 +15,9 @@
 {% macro activation_milestones(entity_column) %}
 with events as (
     select * from {{ ref('int_events_attributed') }}
-    where {{ entity_column }} is not null
+    where
+        {{ entity_column }} is not null
+        and first_occurred_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
 ),
 
 activation_steps as (
@@ -37,14 +42,35 @@ signup_events as (
             account_id,
             trial_started_at as signed_up_at
         from {{ ref('int_account_subscription_periods') }}
-        where trial_started_at is not null
+        where
+            trial_started_at is not null
+            and trial_started_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
         {%- endif %}
     ) as signup_events
     group by {{ entity_column }}
 ),
 
+{#- core work or an activation step done before the signup event (a late joiner's
+    signup, or one stamped seconds after the first project): the product was in use,
+    so signup was no later than that -#}
+first_product_steps as (
+    select
+        {{ entity_column }},
+        min(first_occurred_at) as first_step_at
+    from events
+    where is_core or is_activation
+    group by {{ entity_column }}
+),
+
 signups as (
-    select * from signup_events
+    select
+        signup_events.{{ entity_column }},
+        {{ least_ignoring_nulls(
+            'signup_events.signed_up_at', 'first_product_steps.first_step_at'
+        ) }} as signed_up_at
+    from signup_events
+    left join first_product_steps
+        on signup_events.{{ entity_column }} = first_product_steps.{{ entity_column }}
     {%- if entity_column == 'account_id' %}
     union all
     {#- no signup event and no trial: the account's first product event #}
