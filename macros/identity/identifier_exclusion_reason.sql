@@ -1,5 +1,6 @@
 {#-
-    Why identifiers may not link records (identity_exclusions seed rules, and
+    Why identifiers may not link records (identity_exclusions seed rules,
+    `placeholder_value` for a user or anonymous id of identity_placeholder_ids, and
     `invalid_email` for an email value that is no address), as a select of (node_key,
     exclusion_reason) for the identifiers of `nodes` that match a rule.
     `nodes` has node_key, identifier_type, identifier_value, email_local_part and
@@ -31,6 +32,16 @@
                     = exclusions.pattern
                 )
             )
+        union all
+        {#- a placeholder an app sends when it has no id ('undefined', 'null', ...) #}
+        select
+            nodes.node_key,
+            'placeholder_value' as exclusion_reason
+        from {{ nodes }} as nodes
+        where
+            nodes.identifier_type in ('user_id', 'anonymous_id')
+            and lower(nodes.identifier_value)
+            in ({{ quoted_list(var('identity_placeholder_ids')) }})
         union all
         {#- 'unknown', 'n/a', 'ann@' or 'ann@localhost' is no address: it links nothing #}
         select

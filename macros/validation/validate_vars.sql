@@ -62,7 +62,7 @@
                 {%- endif -%}
             {%- endfor -%}
         {%- endfor -%}
-        {%- set list_vars = ['internal_email_domains', 'website_platform_domains', 'funnel_steps', 'non_seat_price_ids', 'open_lead_statuses', 'qualified_lead_statuses', 'pre_demo_opportunity_stages'] -%}
+        {%- set list_vars = ['internal_email_domains', 'website_platform_domains', 'funnel_steps', 'non_seat_price_ids', 'open_lead_statuses', 'qualified_lead_statuses', 'pre_demo_opportunity_stages', 'identity_placeholder_ids'] -%}
         {%- for name in list_vars + ['analyst_roles', 'pii_reader_roles'] -%}
             {%- if var(name) is string or var(name) is mapping or var(name) is not iterable -%}
                 {%- do problems.append(name ~ ' must be a list such as ["a", "b"], got ' ~ (var(name) | string | tojson)) -%}
