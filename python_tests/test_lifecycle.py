@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 import duckdb
@@ -152,7 +152,7 @@ def test_crm_records_created_after_the_as_of_date_do_not_decide_its_icp_fit(tmp_
     assert warehouse.query(state_sql) == [("Qualified", 3)]
 
 
-def test_a_hand_raise_is_movement_that_restarts_the_walk_away_clocks(tmp_path):
+def test_a_hand_raise_or_steady_product_use_keeps_a_prospect_from_walking_away(tmp_path):
     # two prospects used the product in February (PQLs then) and went quiet; raiseco
     # asked for a demo on June 25, quietco did nothing: only quietco walked away, 90
     # days after its last use
@@ -182,6 +182,19 @@ def test_a_hand_raise_is_movement_that_restarts_the_walk_away_clocks(tmp_path):
             for hour in (10, 11)
         ]
     tracks.append(("raiseco_u1", "raiseco", "Demo Requested", "2026-06-25 09:00"))
+    # soloco never activated (no project, no invite) but has used the product every
+    # week since December 2024: not idle, so its 18-month activation clock does not run
+    con.execute(
+        "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, received_at) "
+        "values ('g_solo', 'solo_u1', 'ws_soloco', 'soloco', '2024-12-01 08:00', "
+        "'2024-12-01 08:00')"
+    )
+    tracks.append(("solo_u1", "soloco", "Signed Up", "2024-12-01 09:00"))
+    first_week = date(2024, 12, 2)
+    tracks += [
+        ("solo_u1", "soloco", "Task Completed", f"{first_week + timedelta(weeks=n)} 10:00")
+        for n in range(80)
+    ]
     con.executemany(
         "insert into raw_segment.tracks (id, user_id, event, context_group_id, timestamp, "
         "received_at) values (?, ?, ?, ?, ?, ?)",
@@ -200,4 +213,5 @@ def test_a_hand_raise_is_movement_that_restarts_the_walk_away_clocks(tmp_path):
     ) == [
         ("quietco", "disqualified", "no_product_use", "2026-05-21"),
         ("raiseco", "pql", None, None),
+        ("soloco", "not_pql", None, None),
     ]

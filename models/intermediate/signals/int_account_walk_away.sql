@@ -3,7 +3,8 @@
     did not use the product either) within walk_away_no_meeting_days, an opportunity
     without a demo after walk_away_no_demo_days (counted from its creation or the
     account's later product use), an account that took no meaningful step
-    (activation, an opportunity, a hand-raise such as a demo request) within
+    (activation, core use of the product, an opportunity, a hand-raise such as a demo
+    request) within
     walk_away_no_activation_days of first appearing, and a prospect known from the
     product alone (no open lead) that stopped using it walk_away_no_use_days ago. A
     step the prospect takes (a hand-raise, a gated-feature attempt, a lead qualified)
@@ -209,11 +210,13 @@ clocks as (
             activation.activated_at is null
             or cast(activation.activated_at as date) > {{ as_of_date() }}
         )
-        {#- an opportunity or a hand-raise is a step too: that account is not idle #}
+        {#- an opportunity, a hand-raise or core use of the product is a step too: that
+            account is not idle (one that stops using it has the product-use clock) #}
         and profiles.account_id not in (
             select opportunities.account_id from opportunities
             where opportunities.created_date <= {{ as_of_date() }}
         )
+        and profiles.account_id not in (select last_product_use.account_id from last_product_use)
         and profiles.account_id not in (
             select activity.account_id from activity
             where activity.hand_raise_count > 0 and activity.activity_date <= {{ as_of_date() }}
