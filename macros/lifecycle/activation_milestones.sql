@@ -2,9 +2,9 @@
     Signup and activation per `entity_column` (account_id or person_id) from
     int_events_attributed up to the as_of_date: signup is the first is_signup event
     (for an account, or the start of its first Stripe trial, when that is earlier),
-    or its first core or activation event when that came earlier still (the product
-    was in use: an account whose first Signed Up is a colleague joining months later,
-    or a signup stamped seconds after the first project); an account with neither a
+    or its first activation event (for an account, core event too) when that came
+    earlier still (the product was in use: a signup stamped seconds after the first
+    project, an account whose first Signed Up is a colleague joining months later); an account with neither a
     signup event nor a trial, whose tracking began after its workspace was created,
     signed up by its first product event. Activation is reached
     when every is_activation event of event_taxonomy has happened at or after signup,
@@ -50,15 +50,16 @@ signup_events as (
     group by {{ entity_column }}
 ),
 
-{#- core work or an activation step done before the signup event (a late joiner's
-    signup, or one stamped seconds after the first project): the product was in use,
-    so signup was no later than that -#}
+{#- an activation step done before the signup event (a signup stamped seconds after
+    the first project), or for an account core work too (a colleague who signed up
+    months after the workspace was in use): the product was in use, so signup was no
+    later than that -#}
 first_product_steps as (
     select
         {{ entity_column }},
         min(first_occurred_at) as first_step_at
     from events
-    where is_core or is_activation
+    where {{ 'is_core or is_activation' if entity_column == 'account_id' else 'is_activation' }}
     group by {{ entity_column }}
 ),
 
