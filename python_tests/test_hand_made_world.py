@@ -1414,6 +1414,17 @@ def test_an_agency_joining_two_client_workspaces_is_queued_for_review(hand_made)
         "on queue.entity_id = identifiers.account_id "
         "where identifiers.node_key = 'workspace:ws_gamma'"
     ) == [("too_many_workspaces", 2, 1)]
+    # the marts carry the flag: merged, but marked for review
+    assert hand_made.query(
+        "select count(*), bool_and(needs_identity_review) from analytics_marts.lifecycle_state "
+        "where workspace_id in ('ws_gamma', 'ws_delta') or account_name in ('gamma', 'delta')"
+    ) == [(1, True)]
+    assert (
+        hand_made.scalar(
+            "select count(*) from analytics_marts.lifecycle_state where needs_identity_review"
+        )
+        == 1
+    )
 
 
 def test_a_person_known_only_as_a_lead_is_reached_by_the_leads_name(hand_made):

@@ -70,6 +70,7 @@ final as (
         accounts.workspace_id,
         accounts.stripe_customer_id,
         accounts.primary_domain,
+        accounts.needs_review as needs_identity_review,
         profiles.industry,
         profiles.country,
         cast(profiles.number_of_employees as integer) as number_of_employees,

@@ -98,6 +98,7 @@ final as (
         end as person_status,
         coalesce(identifiers_known.is_known_contact, false) as is_known_contact,
         persons.is_internal,
+        persons.needs_review as needs_identity_review,
         signups.signed_up_date,
         signups.activated_date,
         cast(signups.days_to_activate as integer) as days_to_activate,
