@@ -190,6 +190,15 @@ def test_a_hand_raise_or_steady_product_use_keeps_a_prospect_from_walking_away(t
         "'2024-12-01 08:00')"
     )
     tracks.append(("solo_u1", "soloco", "Signed Up", "2024-12-01 09:00"))
+    # oldraiseco signed up and asked for a demo in June 2024, then nothing: it walked
+    # away 90 days after that last step
+    con.execute(
+        "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, received_at) "
+        "values ('g_old', 'old_u1', 'ws_oldraiseco', 'oldraiseco', '2024-06-10 08:00', "
+        "'2024-06-10 08:00')"
+    )
+    tracks.append(("old_u1", "oldraiseco", "Signed Up", "2024-06-10 09:00"))
+    tracks.append(("old_u1", "oldraiseco", "Demo Requested", "2024-06-10 10:00"))
     first_week = date(2024, 12, 2)
     tracks += [
         ("solo_u1", "soloco", "Task Completed", f"{first_week + timedelta(weeks=n)} 10:00")
@@ -211,6 +220,7 @@ def test_a_hand_raise_or_steady_product_use_keeps_a_prospect_from_walking_away(t
         "select account_name, pql_status, walk_away_reason, cast(walk_away_date as varchar) "
         "from analytics_marts.pql_status order by account_name"
     ) == [
+        ("oldraiseco", "disqualified", "no_product_use", "2024-09-08"),
         ("quietco", "disqualified", "no_product_use", "2026-05-21"),
         ("raiseco", "pql", None, None),
         ("soloco", "not_pql", None, None),
