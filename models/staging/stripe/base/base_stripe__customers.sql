@@ -8,11 +8,10 @@ renamed as (
         cast(
             {{ trimmed_or_null(json_text('metadata', 'workspace_id')) }} as {{ dbt.type_string() }}
         ) as workspace_id,
-        {#- typed by people: an id copied from Salesforce's screens has 15 characters #}
-        {{ salesforce_id_18(
-            'cast(' ~ trimmed_or_null(json_text('metadata', 'salesforce_account_id'))
-            ~ ' as ' ~ dbt.type_string() ~ ')'
-        ) }} as salesforce_account_id,
+        cast(
+            {{ trimmed_or_null(json_text('metadata', 'salesforce_account_id')) }}
+            as {{ dbt.type_string() }}
+        ) as salesforce_account_id,
         {{ normalize_email('email') }} as email,
         name as customer_name,
         metadata as metadata_json,
@@ -26,8 +25,9 @@ renamed as (
 ),
 
 validated as (
+    {#- typed by people: an id copied from Salesforce's screens has 15 characters #}
     select
-        *,
+        * replace ({{ salesforce_id_18('salesforce_account_id') }} as salesforce_account_id),
         cast(null as {{ dbt.type_string() }}) as quarantine_reason,
         case
             when is_deleted then 'soft_deleted'

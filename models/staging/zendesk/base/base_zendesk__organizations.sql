@@ -5,10 +5,7 @@ with source as (
 renamed as (
     select
         cast(id as {{ dbt.type_string() }}) as organization_id,
-        {#- typed by people: a Salesforce id copied from its screens has 15 characters #}
-        {{ salesforce_id_18(
-            'cast(' ~ trimmed_or_null('external_id') ~ ' as ' ~ dbt.type_string() ~ ')'
-        ) }} as external_id,
+        cast({{ trimmed_or_null('external_id') }} as {{ dbt.type_string() }}) as external_id,
         name as organization_name,
         {{ to_utc_timestamp('created_at') }} as created_at,
         {{ to_utc_timestamp('updated_at') }} as updated_at,
@@ -17,8 +14,9 @@ renamed as (
 ),
 
 validated as (
+    {#- typed by people: a Salesforce id copied from its screens has 15 characters #}
     select
-        *,
+        * replace ({{ salesforce_id_18('external_id') }} as external_id),
         cast(null as {{ dbt.type_string() }}) as quarantine_reason,
         cast(null as {{ dbt.type_string() }}) as exclusion_reason
     from renamed
