@@ -199,6 +199,14 @@ def test_a_hand_raise_or_steady_product_use_keeps_a_prospect_from_walking_away(t
     )
     tracks.append(("old_u1", "oldraiseco", "Signed Up", "2024-06-10 09:00"))
     tracks.append(("old_u1", "oldraiseco", "Demo Requested", "2024-06-10 10:00"))
+    # gatedco, first seen in June 2024, tried a gated feature on June 20: a step, so it
+    # has not walked away for lacking activation 18 months on
+    con.execute(
+        "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, received_at) "
+        "values ('g_gated', 'gated_u1', 'ws_gatedco', 'gatedco', '2024-06-10 08:00', "
+        "'2024-06-10 08:00')"
+    )
+    tracks.append(("gated_u1", "gatedco", "Feature Gated", "2026-06-20 09:00"))
     first_week = date(2024, 12, 2)
     tracks += [
         ("solo_u1", "soloco", "Task Completed", f"{first_week + timedelta(weeks=n)} 10:00")
@@ -220,6 +228,7 @@ def test_a_hand_raise_or_steady_product_use_keeps_a_prospect_from_walking_away(t
         "select account_name, pql_status, walk_away_reason, cast(walk_away_date as varchar) "
         "from analytics_marts.pql_status order by account_name"
     ) == [
+        ("gatedco", "not_pql", None, None),
         ("oldraiseco", "disqualified", "no_product_use", "2024-09-08"),
         ("quietco", "disqualified", "no_product_use", "2026-05-21"),
         ("raiseco", "pql", None, None),

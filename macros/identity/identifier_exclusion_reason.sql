@@ -20,7 +20,10 @@
         inner join {{ exclusions }} as exclusions
             on nodes.identifier_type = exclusions.identifier_type
             and (
-                (exclusions.match_type = 'exact' and lower(nodes.identifier_value) = exclusions.pattern)
+                (
+                    exclusions.match_type = 'exact'
+                    and lower(nodes.identifier_value) = lower(exclusions.pattern)
+                )
                 or (exclusions.match_type = 'domain' and nodes.email_domain = exclusions.pattern)
                 or (
                     exclusions.match_type = 'local_part'
@@ -41,7 +44,7 @@
         where
             nodes.identifier_type in ('user_id', 'anonymous_id')
             and lower(nodes.identifier_value)
-            in ({{ quoted_list(var('identity_placeholder_ids')) }})
+            in ({{ quoted_list(var('identity_placeholder_ids') | map('lower') | list) }})
         union all
         {#- 'unknown', 'n/a', 'ann@' or 'ann@localhost' is no address: it links nothing #}
         select

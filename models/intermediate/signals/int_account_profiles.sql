@@ -97,6 +97,7 @@ latest_lead_qualifications as (
         account_id,
         max(qualified_at) as lead_qualified_at
     from lead_qualifications
+    where qualified_date <= {{ as_of_date() }}
     group by account_id
 ),
 
@@ -116,7 +117,8 @@ known_persons as (
 known_members as (
     select
         workspace_accounts.account_id,
-        greatest(known_persons.known_since, min(group_calls.occurred_at)) as known_at
+        {{ greatest_ignoring_nulls('known_persons.known_since', 'min(group_calls.occurred_at)') }}
+            as known_at
     from group_calls
     inner join person_identifiers as member_users
         on 'user_id:' || group_calls.user_id = member_users.node_key

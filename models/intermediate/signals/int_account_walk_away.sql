@@ -210,17 +210,15 @@ clocks as (
             activation.activated_at is null
             or cast(activation.activated_at as date) > {{ as_of_date() }}
         )
-        {#- an opportunity, a hand-raise or core use of the product is a step too: that
-            account is not idle (one that stops using it has the product-use clock) #}
+        {#- an opportunity, a step (a hand-raise, a gated-feature attempt, a lead
+            qualified) or core use of the product is a step too: that account is not idle
+            (one that stops has the product-use clock) #}
         and profiles.account_id not in (
             select opportunities.account_id from opportunities
             where opportunities.created_date <= {{ as_of_date() }}
         )
         and profiles.account_id not in (select last_product_use.account_id from last_product_use)
-        and profiles.account_id not in (
-            select activity.account_id from activity
-            where activity.hand_raise_count > 0 and activity.activity_date <= {{ as_of_date() }}
-        )
+        and profiles.account_id not in (select last_steps.account_id from last_steps)
 ),
 
 customers as (
