@@ -159,6 +159,15 @@ def test_a_hand_raise_or_steady_product_use_keeps_a_prospect_from_walking_away(t
     db = tmp_path / "walk_away.duckdb"
     generate(db, empty=True, today=date(2026, 6, 30))
     con = duckdb.connect(str(db))
+
+    def joins(user, key, at):
+        """`user` joins the workspace of `key` (a group call) at `at`."""
+        con.execute(
+            "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, "
+            "received_at) values (?, ?, ?, ?, ?, ?)",
+            [f"g_{user}", user, f"ws_{key}", key, at, at],
+        )
+
     tracks = []
     for key in ("raiseco", "quietco"):
         users = [f"{key}_u1", f"{key}_u2"]
@@ -168,11 +177,7 @@ def test_a_hand_raise_or_steady_product_use_keeps_a_prospect_from_walking_away(t
                 "values (?, ?, ?, '2026-02-01 08:00', '2026-02-01 08:00')",
                 [f"i_{user}", user, f"person{n}@{key}.com"],
             )
-            con.execute(
-                "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, "
-                "received_at) values (?, ?, ?, ?, '2026-02-01 08:00', '2026-02-01 08:00')",
-                [f"g_{user}", user, f"ws_{key}", key],
-            )
+            joins(user, key, "2026-02-01 08:00")
         steps = [("Signed Up", 1), ("Project Created", 2), ("Team Member Invited", 3)]
         tracks += [(users[0], key, event, f"2026-02-{day:02d} 09:00") for event, day in steps]
         tracks += [
@@ -184,28 +189,16 @@ def test_a_hand_raise_or_steady_product_use_keeps_a_prospect_from_walking_away(t
     tracks.append(("raiseco_u1", "raiseco", "Demo Requested", "2026-06-25 09:00"))
     # soloco never activated (no project, no invite) but has used the product every
     # week since December 2024: not idle, so its 18-month activation clock does not run
-    con.execute(
-        "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, received_at) "
-        "values ('g_solo', 'solo_u1', 'ws_soloco', 'soloco', '2024-12-01 08:00', "
-        "'2024-12-01 08:00')"
-    )
+    joins("solo_u1", "soloco", "2024-12-01 08:00")
     tracks.append(("solo_u1", "soloco", "Signed Up", "2024-12-01 09:00"))
     # oldraiseco signed up and asked for a demo in June 2024, then nothing: it walked
     # away 90 days after that last step
-    con.execute(
-        "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, received_at) "
-        "values ('g_old', 'old_u1', 'ws_oldraiseco', 'oldraiseco', '2024-06-10 08:00', "
-        "'2024-06-10 08:00')"
-    )
+    joins("old_u1", "oldraiseco", "2024-06-10 08:00")
     tracks.append(("old_u1", "oldraiseco", "Signed Up", "2024-06-10 09:00"))
     tracks.append(("old_u1", "oldraiseco", "Demo Requested", "2024-06-10 10:00"))
     # gatedco, first seen in June 2024, tried a gated feature on June 20: a step, so it
     # has not walked away for lacking activation 18 months on
-    con.execute(
-        "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, received_at) "
-        "values ('g_gated', 'gated_u1', 'ws_gatedco', 'gatedco', '2024-06-10 08:00', "
-        "'2024-06-10 08:00')"
-    )
+    joins("gated_u1", "gatedco", "2024-06-10 08:00")
     tracks.append(("gated_u1", "gatedco", "Feature Gated", "2026-06-20 09:00"))
     first_week = date(2024, 12, 2)
     tracks += [
