@@ -53,13 +53,22 @@ signup_events as (
 {#- an activation step done before the signup event (a signup stamped seconds after
     the first project), or for an account core work too (a colleague who signed up
     months after the workspace was in use): the product was in use, so signup was no
-    later than that -#}
+    later than that. An account's first product event of any kind is read in the same
+    pass: it is the signup of an account with no signup event and no trial. -#}
+{%- set is_account = entity_column == 'account_id' %}
 first_product_steps as (
     select
         {{ entity_column }},
+        {%- if is_account %}
+        min(case when is_core or is_activation then first_occurred_at end) as first_step_at,
+        min(first_occurred_at) as first_event_at
+        {%- else %}
         min(first_occurred_at) as first_step_at
+        {%- endif %}
     from events
-    where {{ 'is_core or is_activation' if entity_column == 'account_id' else 'is_activation' }}
+    {%- if not is_account %}
+    where is_activation
+    {%- endif %}
     group by {{ entity_column }}
 ),
 
@@ -72,17 +81,16 @@ signups as (
     from signup_events
     left join first_product_steps
         on signup_events.{{ entity_column }} = first_product_steps.{{ entity_column }}
-    {%- if entity_column == 'account_id' %}
+    {%- if is_account %}
     union all
     {#- no signup event and no trial: the account's first product event #}
     select
-        events.account_id,
-        min(events.first_occurred_at) as signed_up_at
-    from events
+        first_product_steps.account_id,
+        first_product_steps.first_event_at as signed_up_at
+    from first_product_steps
     left join signup_events
-        on events.account_id = signup_events.account_id
+        on first_product_steps.account_id = signup_events.account_id
     where signup_events.account_id is null
-    group by events.account_id
     {%- endif %}
 ),
 

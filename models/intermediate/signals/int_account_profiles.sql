@@ -7,16 +7,14 @@
     lead or event belongs to (the address domain of a consultant who works in client
     workspaces, say) is an identifier without an account behind it, and is left out.
 -#}
-{#- a CRM account created after the as_of_date tells nothing about that day -#}
-{%- set crm_account_known = 'coalesce(cast(crm_accounts.created_at as date) <= '
-    ~ as_of_date() ~ ', true)' %}
-
 with accounts as (
     select * from {{ ref('int_accounts') }}
 ),
 
 crm_accounts as (
     select * from {{ ref('stg_salesforce__accounts') }}
+    {#- a CRM account created after the as_of_date tells nothing about that day #}
+    where coalesce(created_at < {{ dbt.dateadd('day', 1, as_of_date()) }}, true)
 ),
 
 leads as (
@@ -175,17 +173,10 @@ firmographics as (
         latest_lead_qualifications.lead_qualified_at,
         first_use.first_activity_date,
         first_use.first_core_event_date,
-        coalesce(
-            case when {{ crm_account_known }} then crm_accounts.industry end, lead_facts.industry
-        ) as industry,
-        coalesce(
-            case when {{ crm_account_known }} then crm_accounts.number_of_employees end,
-            lead_facts.number_of_employees
-        ) as number_of_employees,
-        coalesce(
-            case when {{ crm_account_known }} then crm_accounts.billing_country end,
-            lead_facts.country
-        ) as country,
+        coalesce(crm_accounts.industry, lead_facts.industry) as industry,
+        coalesce(crm_accounts.number_of_employees, lead_facts.number_of_employees)
+            as number_of_employees,
+        coalesce(crm_accounts.billing_country, lead_facts.country) as country,
         {{ least_ignoring_nulls(
             'contact_sightings.known_contact_since', 'crm_accounts.created_at'
         ) }} as known_contact_since
