@@ -4,17 +4,17 @@
     without a demo after walk_away_no_demo_days (counted from its creation or the
     account's later product use), an account that took no meaningful step
     (activation, core use of the product, an opportunity, a hand-raise such as a demo
-    request) within
-    walk_away_no_activation_days of first appearing, and a prospect known from the
-    product alone (no open lead) that stopped using it walk_away_no_use_days ago. A
-    step the prospect takes (a hand-raise, a gated-feature attempt, a lead qualified)
-    restarts the meeting, product-use and demo clocks as product use does; an
-    opportunity open on the as_of_date stops the meeting and product-use clocks, and a
-    deal closed lost restarts them from its close (a prospect with nothing but a deal
-    lost long ago walks away walk_away_no_use_days after it). A lead belongs to its account as in
-    int_lead_accounts (a free-mail lead by its website's company too). One row per
-    account whose clock ran out (the earliest one), with the day it ran out. Accounts
-    that ever paid are not prospects and have no clock.
+    request) within walk_away_no_activation_days of first appearing, and a prospect
+    known from the product alone (no open lead) that stopped using it
+    walk_away_no_use_days ago. A step the prospect takes (a hand-raise, a gated-feature
+    attempt, a lead qualified) restarts the meeting, product-use and demo clocks as
+    product use does; an opportunity open on the as_of_date stops the meeting and
+    product-use clocks, and a deal closed lost restarts them from its close (a
+    prospect with nothing but a deal lost long ago walks away walk_away_no_use_days
+    after it). A lead belongs to its
+    account as in int_lead_accounts (a free-mail lead by its website's company too).
+    One row per account whose clock ran out (the earliest one), with the day it ran
+    out. Accounts that ever paid are not prospects and have no clock.
 -#}
 {%- set activation_deadline = dbt.dateadd(
     'day', var('walk_away_no_activation_days'), 'profiles.first_seen_date') %}
@@ -97,7 +97,6 @@ open_leads as (
         and lead_accounts.account_id is not null
     group by lead_accounts.account_id
 ),
-
 
 open_opportunities as (
     select * from opportunities
