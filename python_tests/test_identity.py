@@ -239,6 +239,10 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
             # a family laptop: two people -> merged (at most identity_max_users_per_device)
             ("f1", "laptop", "parent", None, "2026-03-02 09:00:00"),
             ("f2", "laptop", "child", None, "2026-03-02 10:00:00"),
+            # a desk of three, where the app once sent "undefined" as the user id: three
+            # people, not four, so still at most identity_max_users_per_device
+            *[(f"d{i}", "desk", f"desk-user-{i}", None, "2026-03-02 11:00:00") for i in range(3)],
+            ("d3", "desk", "undefined", None, "2026-03-02 12:00:00"),
             # a free-mail user in a workspace
             ("g1", "phone", "freelancer", "Free.Lancer@Gmail.com ", "2026-03-03 09:00:00"),
             # three laptops, each shared by two logins, chaining four logins into one
@@ -254,6 +258,12 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
         "insert into raw_segment.groups (id, user_id, group_id, name, timestamp, received_at) "
         "values ('grp1', 'freelancer', 'ws-studio', 'Studio', '2026-03-03 09:05:00', "
         "'2026-03-03 09:05:01')"
+    )
+    # an erasure request for someone else: identity resolution then also reads the shared
+    # devices from the raw tables (the erasure scope's rule), which must agree
+    con.execute(
+        "insert into raw_privacy.erasure_requests values "
+        "('email', 'someone.else@elsewhere.io', timestamp '2026-03-06 00:00:00')"
     )
     con.execute(
         "insert into raw_salesforce.lead (id, email, company, status, is_deleted, created_date, "
@@ -280,6 +290,8 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
     assert len(visitors) == 4 and None not in visitors
     assert person_of("anonymous_id:kiosk") is None
     assert person_of("user_id:parent") == person_of("user_id:child") is not None
+    assert person_of("user_id:desk-user-0") == person_of("user_id:desk-user-2") is not None
+    assert person_of("anonymous_id:desk") == person_of("user_id:desk-user-0")
     assert person_of("salesforce_lead:00QA") != person_of("salesforce_lead:00QB")
     assert person_of("email:support@acme.com") is None
     queue = empty_warehouse.query(

@@ -43,8 +43,7 @@
         from {{ nodes }} as nodes
         where
             nodes.identifier_type in ('user_id', 'anonymous_id')
-            and lower(nodes.identifier_value)
-            in ({{ quoted_list(var('identity_placeholder_ids') | map('lower') | list) }})
+            and {{ is_placeholder_id('nodes.identifier_value') }}
         union all
         {#- 'unknown', 'n/a', 'ann@' or 'ann@localhost' is no address: it links nothing #}
         select

@@ -39,10 +39,12 @@
 {%- endmacro %}
 
 {#- the shared devices among `logins` (anonymous_id, user_id, logged_out_email), as node
-    keys with the number of people each was used by: its user ids, or its logged-out
-    email addresses, whichever are more -#}
+    keys with the number of people each was used by: its user ids (placeholders such as
+    'undefined' are nobody), or its logged-out email addresses, whichever are more -#}
 {% macro shared_devices(logins) %}
-    {%- set users = 'count(distinct ' ~ trimmed_or_null('user_id') ~ ')' %}
+    {%- set user_id = trimmed_or_null('user_id') %}
+    {%- set users = 'count(distinct case when not ' ~ is_placeholder_id(user_id) ~ ' then '
+        ~ user_id ~ ' end)' %}
     {%- set emails = 'count(distinct ' ~ normalize_email('logged_out_email') ~ ')' %}
     select
         'anonymous_id:' || {{ trimmed_or_null('anonymous_id') }} as node_key,

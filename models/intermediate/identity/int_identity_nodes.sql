@@ -132,20 +132,38 @@ excluded_by_rule as (
     {{- identifier_exclusion_reason('with_email_parts', 'exclusions') }}
 ),
 
-users_per_device as (
-    {#- people per device: the user ids it logged in as, or the email addresses typed
-        on it while logged out (an identify without a user id), whichever are more #}
+device_people as (
+    {#- the people seen on each device: the user ids it logged in as (a placeholder such
+        as 'undefined' is nobody), and the email addresses typed on it while logged out
+        (an identify without a user id) #}
     select
-        left_node_key as node_key,
-        greatest(
-            count(distinct case when right_node_key like 'user_id:%' then right_node_key end),
-            count(distinct case when right_node_key like 'email:%' then right_node_key end)
-        ) as linked_user_count
+        edges.left_node_key as node_key,
+        people.identifier_type,
+        edges.right_node_key as person_node_key
     from edges
+    inner join with_email_parts as people
+        on edges.right_node_key = people.node_key
     where
-        left_node_key like 'anonymous_id:%'
-        and (right_node_key like 'user_id:%' or right_node_key like 'email:%')
-    group by left_node_key
+        edges.left_node_key like 'anonymous_id:%'
+        and (
+            people.identifier_type = 'email'
+            or (
+                people.identifier_type = 'user_id'
+                and not {{ is_placeholder_id('people.identifier_value') }}
+            )
+        )
+),
+
+users_per_device as (
+    {#- people per device: its user ids or its logged-out emails, whichever are more #}
+    select
+        node_key,
+        greatest(
+            count(distinct case when identifier_type = 'user_id' then person_node_key end),
+            count(distinct case when identifier_type = 'email' then person_node_key end)
+        ) as linked_user_count
+    from device_people
+    group by node_key
 ),
 
 final as (
