@@ -14,8 +14,8 @@
     and failed-payment counts, active users 90 days ago); date-range joins,
     over the days returned only (output_grid), for things that are open for a while
     (tickets, subscriptions, opportunities, billing issues). Active users, NPS
-    answers of the last nps_window_days and ticket ratings of the last 90 days (each
-    ticket by the rating it had that day) are running sums of +1/-1 changes (a change
+    answers of the last nps_window_days (each respondent by their latest answer) and
+    ticket ratings of the last 90 days (each ticket by the rating it had that day) are running sums of +1/-1 changes (a change
     before the grid counts on its first day, so these need no look-back of their
     own). The rolling sums, two ways with the same result (`rolling_sums`):
       - 'windows': sliding window sums over every grid day. For long ranges (a full
@@ -157,12 +157,14 @@ rating_days as (
     group by account_id, change_date
 ),
 
--- NPS answers: +1 on the answer's day, -1 nps_window_days later ----------------------
+-- NPS answers: +1 on the answer's day, -1 when its respondent answers again on the
+-- account or nps_window_days later, whichever comes first ----------------------------
 nps_answers as (
     select
         nps_responses.account_id,
         nps_responses.nps_category,
-        nps_responses.response_date
+        nps_responses.response_date,
+        nps_responses.replaced_at
     from nps_responses
     inner join tracked_accounts
         on nps_responses.account_id = tracked_accounts.account_id
@@ -173,8 +175,11 @@ nps_answers as (
 nps_changes as (
     {{ spell_changes(
         'nps_answers', 'answers', 'answers.response_date',
-        'cast(' ~ dbt.dateadd('day', number_var('nps_window_days'), 'answers.response_date')
-            ~ ' as date)',
+        least_ignoring_nulls(
+            'cast(answers.replaced_at as date)',
+            'cast(' ~ dbt.dateadd('day', number_var('nps_window_days'), 'answers.response_date')
+                ~ ' as date)'
+        ),
         columns=['nps_category']
     ) }}
 ),

@@ -1,5 +1,7 @@
 {#- NPS answers on their account (the workspace answered from, else the respondent's
-    account), classified as promoter (9-10), passive (7-8) or detractor (0-6). -#}
+    account), classified as promoter (9-10), passive (7-8) or detractor (0-6), each with
+    the time its respondent answered again on that account (replaced_at): NPS counts a
+    respondent's latest answer only. -#}
 with responses as (
     select * from {{ ref('stg_segment__nps_responses') }}
 ),
@@ -16,9 +18,10 @@ person_accounts as (
     select * from {{ ref('int_person_accounts') }}
 ),
 
-final as (
+answers as (
     select
         responses.message_id,
+        responses.occurred_at,
         respondent.person_id,
         responses.nps_score,
         cast(responses.occurred_at as date) as response_date,
@@ -35,6 +38,24 @@ final as (
         on workspace_account.node_key = 'workspace:' || responses.workspace_id
     left join person_accounts
         on respondent.person_id = person_accounts.person_id
+),
+
+final as (
+    select
+        message_id,
+        person_id,
+        nps_score,
+        response_date,
+        account_id,
+        nps_category,
+        {#- an unknown respondent's answers each count on their own #}
+        case
+            when person_id is not null
+                then lead(occurred_at) over (
+                    partition by person_id, account_id order by occurred_at, message_id
+                )
+        end as replaced_at
+    from answers
 )
 
 select * from final
