@@ -259,12 +259,6 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
         "values ('grp1', 'freelancer', 'ws-studio', 'Studio', '2026-03-03 09:05:00', "
         "'2026-03-03 09:05:01')"
     )
-    # an erasure request for someone else: identity resolution then also reads the shared
-    # devices from the raw tables (the erasure scope's rule), which must agree
-    con.execute(
-        "insert into raw_privacy.erasure_requests values "
-        "('email', 'someone.else@elsewhere.io', timestamp '2026-03-06 00:00:00')"
-    )
     con.execute(
         "insert into raw_salesforce.lead (id, email, company, status, is_deleted, created_date, "
         "_fivetran_synced) values "
@@ -332,6 +326,49 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
         "select count(*) from analytics_intermediate.int_accounts "
         "where primary_domain = 'gmail.com'"
     ) == [(0,)]
+
+
+def test_a_placeholder_login_is_nobody_in_the_raw_count_and_an_empty_list_counts_it(
+    empty_warehouse,
+):
+    con = duckdb.connect(str(empty_warehouse.db))
+    _identify(
+        con,
+        [
+            *[(f"d{i}", "desk", f"desk-user-{i}", None, "2026-03-02 11:00:00") for i in range(3)],
+            ("d3", "desk", "undefined", None, "2026-03-02 12:00:00"),
+            *[(f"k{i}", "kiosk", f"visitor-{i}", None, "2026-03-01 09:00:00") for i in range(4)],
+        ],
+    )
+    # an erasure request for someone else: identity resolution then also counts the
+    # people per device over the raw rows (the erasure scope's rule)
+    con.execute(
+        "insert into raw_privacy.erasure_requests values "
+        "('email', 'someone.else@elsewhere.io', timestamp '2026-03-06 00:00:00')"
+    )
+    con.close()
+
+    def persons(node_keys):
+        listed = ", ".join(f"'{key}'" for key in node_keys)
+        return empty_warehouse.query(
+            "select node_key, person_id from analytics_intermediate.int_person_identifiers "
+            f"where node_key in ({listed}) order by node_key"
+        )
+
+    desk = [f"user_id:desk-user-{i}" for i in range(3)]
+    kiosk = [f"user_id:visitor-{i}" for i in range(4)]
+    as_of = {"as_of_date": TODAY.isoformat()}
+    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=as_of)
+    assert len({person for _, person in persons(desk)}) == 1
+    assert len({person for _, person in persons(kiosk)}) == 4
+
+    # without placeholders the 'undefined' login is a fourth person at the desk; the
+    # kiosk stays shared (an empty list must not switch the user-id count off)
+    empty_warehouse.dbt(
+        "build", *WITHOUT_UNIT_TESTS, vars={**as_of, "identity_placeholder_ids": []}
+    )
+    assert len({person for _, person in persons(desk)}) == 3
+    assert len({person for _, person in persons(kiosk)}) == 4
 
 
 def test_a_known_person_is_a_contact_of_every_workspace_they_joined(empty_warehouse):

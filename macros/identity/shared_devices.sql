@@ -1,8 +1,9 @@
 {#-
     Shared devices, read from the raw Segment tables (every row: quarantined ones, and
     those of people who asked for erasure, too): each anonymous id logged in as more
-    than identity_max_users_per_device user ids, or with more email addresses typed
-    while logged out (identify calls without a user id). Once there is an erasure request,
+    than identity_max_users_per_device user ids (placeholders are nobody), or with more
+    email addresses typed while logged out (identify calls without a user id). Once
+    there is an erasure request,
     identity resolution (int_shared_devices) and the erasure scope
     (stg_privacy__erased_identifiers) take their shared devices from this one rule over
     the same rows, so the two always agree, and an erasure does

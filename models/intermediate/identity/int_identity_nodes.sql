@@ -2,7 +2,8 @@
     Every person-level identifier seen anywhere, once, with when it was first seen and
     whether it may link records: identifiers matching identity_exclusions (role and
     test addresses, known shared devices) and anonymous ids seen with more than
-    `identity_max_users_per_device` user ids, or with more email addresses typed while
+    `identity_max_users_per_device` user ids (a placeholder such as 'undefined' is
+    nobody), or with more email addresses typed while
     logged out (shared devices), link nothing, counted
     over the staged rows and, once there are erasure requests, over the raw rows as the
     erasure scope counts them (int_shared_devices), so an erasure or a quarantined row

@@ -1,6 +1,7 @@
 {#-
     Shared devices: anonymous ids used by more than identity_max_users_per_device
-    people (user ids, or email addresses typed while logged out), counted over every
+    people (user ids other than placeholders such as 'undefined', or email addresses
+    typed while logged out), counted over every
     raw Segment row (the shared_devices macro), the same
     rule and rows the erasure scope uses. They link nothing (int_identity_nodes).
     The raw event tables are read only once the erasure requests table has a row (it
