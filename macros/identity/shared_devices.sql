@@ -3,12 +3,11 @@
     those of people who asked for erasure, too): each anonymous id logged in as more
     than identity_max_users_per_device user ids (placeholders are nobody), or with more
     email addresses typed while logged out (identify calls without a user id). Once
-    there is an erasure request,
-    identity resolution (int_shared_devices) and the erasure scope
-    (stg_privacy__erased_identifiers) take their shared devices from this one rule over
-    the same rows, so the two always agree, and an erasure does
-    not turn a shared device into a private one (the erased user's rows stay in the raw
-    tables until the loader deletes them).
+    there is an erasure request, identity resolution (int_shared_devices) and the
+    erasure scope (stg_privacy__erased_identifiers) take their shared devices from this
+    one rule over the same rows, so the two always agree, and an erasure does not turn
+    a shared device into a private one (the erased user's rows stay in the raw tables
+    until the loader deletes them).
 
     raw_device_logins: each device, user, workspace and logged-out email (identify
     calls only) seen together in the raw event tables, made distinct before anything is trimmed (the tables are large and these

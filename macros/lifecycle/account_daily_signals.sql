@@ -15,9 +15,9 @@
     over the days returned only (output_grid), for things that are open for a while
     (tickets, subscriptions, opportunities, billing issues). Active users, NPS
     answers of the last nps_window_days (each respondent by their latest answer) and
-    ticket ratings of the last 90 days (each ticket by the rating it had that day) are running sums of +1/-1 changes (a change
-    before the grid counts on its first day, so these need no look-back of their
-    own). The rolling sums, two ways with the same result (`rolling_sums`):
+    ticket ratings of the last 90 days (each ticket by the rating it had that day) are
+    running sums of +1/-1 changes (a change before the grid counts on its first day, so
+    these need no look-back of their own). The rolling sums, two ways with the same result (`rolling_sums`):
       - 'windows': sliding window sums over every grid day. For long ranges (a full
         build), where nearly every grid day is returned.
       - 'running_totals': totals summed over the sparse days on which something
@@ -33,8 +33,8 @@
     account-days by an integer is about twice as fast as by the hashed account_id. The
     windowed rows carry only that integer, and `signals` joins the account_id back
     (the whole model at 10M events over a stored copy of its inputs, alternated:
-    31.1-33.3 s against 34.6-38.3 s with the account_id in the windowed rows). The rows carry account_num, for the
-    caller's own windows over the days of each account.
+    31.1-33.3 s against 34.6-38.3 s with the account_id in the windowed rows). The
+    rows carry account_num, for the caller's own windows over the days of each account.
 -#}
 {% macro account_daily_signals(
     range_start, range_end, full_history_accounts=none, rolling_sums='windows'

@@ -4,9 +4,9 @@
     (for an account, or the start of its first Stripe trial, when that is earlier),
     or its first activation event (for an account, core event too) when that came
     earlier still (the product was in use: a signup stamped seconds after the first
-    project, an account whose first Signed Up is a colleague joining months later); an account with neither a
-    signup event nor a trial, whose tracking began after its workspace was created,
-    signed up by its first product event. Activation is reached
+    project, an account whose first Signed Up is a colleague joining months later); an
+    account with neither a signup event nor a trial, whose tracking began after its
+    workspace was created, signed up by its first product event. Activation is reached
     when every is_activation event of event_taxonomy has happened at or after signup,
     at the time of the last of them. days_to_activate counts calendar days from the
     signup day (0 = same day); within the window means days_to_activate <=

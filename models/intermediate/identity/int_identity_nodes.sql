@@ -3,11 +3,10 @@
     whether it may link records: identifiers matching identity_exclusions (role and
     test addresses, known shared devices) and anonymous ids seen with more than
     `identity_max_users_per_device` user ids (a placeholder such as 'undefined' is
-    nobody), or with more email addresses typed while
-    logged out (shared devices), link nothing, counted
-    over the staged rows and, once there are erasure requests, over the raw rows as the
-    erasure scope counts them (int_shared_devices), so an erasure or a quarantined row
-    cannot make the two disagree.
+    nobody), or with more email addresses typed while logged out (shared devices), link
+    nothing, counted over the staged rows and, once there are erasure requests, over
+    the raw rows as the erasure scope counts them (int_shared_devices), so an erasure or
+    a quarantined row cannot make the two disagree.
     `node_num` orders identifiers by first sighting; the earliest identifier of a person
     is its anchor and gives it its stable person_id.
 -#}

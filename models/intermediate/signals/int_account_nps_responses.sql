@@ -42,12 +42,7 @@ answers as (
 
 final as (
     select
-        message_id,
-        person_id,
-        nps_score,
-        response_date,
-        account_id,
-        nps_category,
+        * exclude (occurred_at),
         {#- an unknown respondent's answers each count on their own #}
         case
             when person_id is not null

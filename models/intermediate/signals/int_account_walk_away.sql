@@ -156,8 +156,7 @@ clocks as (
         account_id,
         'no_first_meeting' as walk_away_reason,
         cast({{ dbt.dateadd('day', var('walk_away_no_meeting_days'), greatest_ignoring_nulls(
-            greatest_ignoring_nulls('last_lead_change_date', 'last_core_event_date'),
-            greatest_ignoring_nulls('last_step_date', 'last_closed_date')
+            'last_lead_change_date', 'last_core_event_date', 'last_step_date', 'last_closed_date'
         )) }} as date) as walk_away_date
     from movements
     where has_open_lead
@@ -168,8 +167,7 @@ clocks as (
         account_id,
         'no_product_use' as walk_away_reason,
         cast({{ dbt.dateadd('day', var('walk_away_no_use_days'), greatest_ignoring_nulls(
-            greatest_ignoring_nulls('last_core_event_date', 'last_step_date'),
-            'last_closed_date'
+            'last_core_event_date', 'last_step_date', 'last_closed_date'
         )) }} as date) as walk_away_date
     from movements
     where not has_open_lead
@@ -183,9 +181,8 @@ clocks as (
         'no_demo' as walk_away_reason,
         cast({{ dbt.dateadd('day', var('walk_away_no_demo_days'), greatest_ignoring_nulls(
             'opportunities.created_date',
-            greatest_ignoring_nulls(
-                'last_product_use.last_core_event_date', 'last_steps.last_step_date'
-            )
+            'last_product_use.last_core_event_date',
+            'last_steps.last_step_date'
         )) }} as date) as walk_away_date
     from open_opportunities as opportunities
     left join last_product_use
