@@ -236,6 +236,9 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
             # an app sending the placeholder "undefined" as two strangers' user id
             ("p1", "dev-und-1", "undefined", "und1@undco.io", "2026-03-01 11:00:00"),
             ("p2", "dev-und-2", "Undefined", "und2@undco2.io", "2026-03-01 12:00:00"),
+            # ... and a JavaScript object printed as text, "[object Object]"
+            ("p3", "dev-obj-1", "[object Object]", "obj1@objco.io", "2026-03-01 13:00:00"),
+            ("p4", "dev-obj-2", "[object Object]", "obj2@objco2.io", "2026-03-01 14:00:00"),
             # a family laptop: two people -> merged (at most identity_max_users_per_device)
             ("f1", "laptop", "parent", None, "2026-03-02 09:00:00"),
             ("f2", "laptop", "child", None, "2026-03-02 10:00:00"),
@@ -300,6 +303,7 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
     assert person_of("user_id:guest-0") == person_of("email:guest0@visit0.io")
     assert person_of("user_id:undefined") is None
     assert None is not person_of("email:und1@undco.io") != person_of("email:und2@undco2.io")
+    assert None is not person_of("email:obj1@objco.io") != person_of("email:obj2@objco2.io")
     assert person_of("user_id:chain-0") == person_of("user_id:chain-3") is not None
     assert [row for row in queue if row[1] != "shared_device"] == [
         (person_of("user_id:chain-0"), "too_many_user_ids", 4)

@@ -70,7 +70,7 @@
         {%- endfor -%}
         {%- for name in list_vars -%}
             {%- for item in (var(name) if var(name) is iterable and var(name) is not string else []) -%}
-                {%- if not modules.re.fullmatch("[A-Za-z0-9 ._@&()/+-]+", item | string) -%}
+                {%- if not modules.re.fullmatch("[][A-Za-z0-9 ._@&()/+-]+", item | string) -%}
                     {%- do problems.append(name ~ ' holds an unsafe value ' ~ (item | string | tojson) ~ ' (quotes, semicolons and comment markers are not allowed)') -%}
                 {%- endif -%}
             {%- endfor -%}
