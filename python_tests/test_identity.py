@@ -407,3 +407,82 @@ def test_a_known_person_is_a_contact_of_every_workspace_they_joined(empty_wareho
         "inner join analytics_intermediate.int_account_profiles as profiles using (account_id) "
         "order by workspace_id"
     ) == [("ws_cora_alpha", "Lead", "2026-03-02"), ("ws_cora_beta", "Lead", "2026-03-01")]
+
+
+def test_a_workspace_seen_only_in_events_meets_its_company(empty_warehouse):
+    # the app sends no group calls: acme's two colleagues only tag their events with the
+    # workspace (context_group_id); their email domain is the CRM account's website, so
+    # the workspace is that account's, as it is for beta, whose app sends group calls.
+    # Two strangers at a regional free-mail domain keep their own workspaces apart.
+    con = duckdb.connect(str(empty_warehouse.db))
+    for stranger in ["carol", "dave"]:
+        _identify(
+            con,
+            [(f"i-{stranger}", f"laptop-{stranger}", stranger, f"{stranger}@yahoo.ca", "2026-03-01")],
+        )
+        con.execute(
+            "insert into raw_segment.tracks (id, user_id, event, context_group_id, timestamp, "
+            f"received_at) values ('t-{stranger}', '{stranger}', 'Task Completed', "
+            f"'ws_{stranger}', '2026-06-10 10:00:00', '2026-06-10 10:00:01')"
+        )
+    for company, group_calls in [("acme", False), ("beta", True)]:
+        con.execute(
+            "insert into raw_salesforce.account (id, name, website, is_deleted, created_date, "
+            f"_fivetran_synced) values ('001{company}', '{company}', 'https://www.{company}.com', "
+            "false, '2026-02-01', '2026-02-01')"
+        )
+        users = [f"{company}-ana", f"{company}-ben"]
+        _identify(
+            con,
+            [
+                (f"i-{user}", f"laptop-{user}", user, f"{user}@{company}.com", "2026-02-20 09:00:00")
+                for user in users
+            ],
+        )
+        if group_calls:
+            con.executemany(
+                "insert into raw_segment.groups (id, user_id, group_id, timestamp, received_at) "
+                "values (?, ?, ?, '2026-02-20 09:05:00', '2026-02-20 09:05:01')",
+                [(f"g-{user}", user, f"ws_{company}") for user in users],
+            )
+        con.executemany(
+            "insert into raw_segment.tracks (id, user_id, event, context_group_id, timestamp, "
+            "received_at) values (?, ?, 'Task Completed', ?, ?, ?)",
+            [
+                (f"t-{user}-{day}", user, f"ws_{company}", f"{day} 10:00:00", f"{day} 10:00:01")
+                for user in users
+                for day in ["2026-06-10", "2026-06-20"]
+            ],
+        )
+    con.close()
+
+    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()})
+
+    def account_of(node_key):
+        rows = empty_warehouse.query(
+            "select account_id from analytics_intermediate.int_account_identifiers "
+            f"where node_key = '{node_key}'"
+        )
+        return rows[0][0] if rows else None
+
+    for company in ["acme", "beta"]:
+        assert account_of(f"workspace:ws_{company}") == account_of(f"crm_account:001{company}")
+        assert account_of(f"workspace:ws_{company}") is not None
+    assert empty_warehouse.query(
+        "select left_node_key, right_node_key, edge_source "
+        "from analytics_intermediate.int_account_edges "
+        "where left_node_key like '%acme%' or right_node_key like '%acme%' "
+        "order by edge_source"
+    ) == [
+        ("crm_account:001acme", "email_domain:acme.com", "salesforce.account"),
+        ("email_domain:acme.com", "workspace:ws_acme", "segment.tracks"),
+    ]
+    assert empty_warehouse.query(
+        "select workspace_id, primary_domain from analytics_marts.lifecycle_state "
+        "order by workspace_id"
+    ) == [
+        ("ws_acme", "acme.com"),
+        ("ws_beta", "beta.com"),
+        ("ws_carol", None),
+        ("ws_dave", None),
+    ]

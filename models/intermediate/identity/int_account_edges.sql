@@ -7,7 +7,9 @@
     of a Salesforce account's contacts use (so an account without a website, or whose
     website is a brand site, still meets its people's workspace), and the corporate
     email domain most of a workspace's members use (the vendor's own domain only when
-    every member is staff).
+    every member is staff). A workspace's members are the user ids of its group calls
+    and of the events sent in it (context_group_id), so a workspace the app never sent
+    a group call for still meets its company.
     Node keys are `<identifier_type>:<value>`; left_node_key < right_node_key.
 -#}
 with stripe_customers as (
@@ -41,6 +43,33 @@ group_calls as (
     select * from {{ ref('stg_segment__groups') }}
 ),
 
+event_sightings as (
+    select * from {{ ref('int_product_identifier_sightings') }}
+),
+
+workspace_members as (
+    {#- who works in each workspace: the user ids of its group calls and of its events #}
+    select
+        'segment.groups' as edge_source,
+        workspace_id,
+        user_id,
+        occurred_at,
+        message_id as evidence_record_key
+    from group_calls
+    where user_id is not null
+
+    union all
+
+    select
+        'segment.tracks' as edge_source,
+        workspace_id,
+        user_id,
+        first_occurred_at as occurred_at,
+        first_message_id as evidence_record_key
+    from event_sightings
+    where workspace_id is not null and user_id is not null
+),
+
 person_identifiers as (
     select * from {{ ref('int_person_identifiers') }}
 ),
@@ -53,22 +82,23 @@ member_domains as (
     {#- the email domains of a workspace's members and of a CRM account's contacts, with
         how many use each #}
     select
-        'segment.groups' as edge_source,
-        'workspace:' || group_calls.workspace_id as owner_node_key,
+        min_by(workspace_members.edge_source, workspace_members.occurred_at) as edge_source,
+        'workspace:' || workspace_members.workspace_id as owner_node_key,
         email_node.email_domain,
         count(distinct member.person_id) as member_count,
-        min(group_calls.occurred_at) as observed_at,
-        min_by(group_calls.message_id, group_calls.occurred_at) as evidence_record_key
-    from group_calls
+        min(workspace_members.occurred_at) as observed_at,
+        min_by(workspace_members.evidence_record_key, workspace_members.occurred_at)
+            as evidence_record_key
+    from workspace_members
     inner join person_identifiers as member
-        on member.node_key = 'user_id:' || group_calls.user_id
+        on member.node_key = 'user_id:' || workspace_members.user_id
     inner join person_identifiers as member_email
         on member.person_id = member_email.person_id
         and member_email.identifier_type = 'email'
     inner join identity_nodes as email_node
         on member_email.node_key = email_node.node_key
     where email_node.email_domain is not null and email_node.email_domain != ''
-    group by group_calls.workspace_id, email_node.email_domain
+    group by workspace_members.workspace_id, email_node.email_domain
 
     union all
 
@@ -134,12 +164,13 @@ organization_workspaces as (
     from (
         select
             zendesk_users.organization_id,
-            group_calls.workspace_id,
+            workspace_members.workspace_id,
             min(zendesk_users.created_at) as observed_at,
             min(zendesk_users.zendesk_user_id) as evidence_record_key,
             row_number() over (
                 partition by zendesk_users.organization_id
-                order by count(distinct requester.person_id) desc, group_calls.workspace_id
+                order by
+                    count(distinct requester.person_id) desc, workspace_members.workspace_id
             ) as workspace_rank
         from zendesk_users
         inner join person_identifiers as requester
@@ -147,10 +178,10 @@ organization_workspaces as (
         inner join person_identifiers as member
             on requester.person_id = member.person_id
             and member.identifier_type = 'user_id'
-        inner join group_calls
-            on member.identifier_value = group_calls.user_id
+        inner join workspace_members
+            on member.identifier_value = workspace_members.user_id
         where zendesk_users.organization_id is not null
-        group by zendesk_users.organization_id, group_calls.workspace_id
+        group by zendesk_users.organization_id, workspace_members.workspace_id
     ) as ranked
     where workspace_rank = 1
 ),
