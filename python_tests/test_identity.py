@@ -418,7 +418,15 @@ def test_a_workspace_seen_only_in_events_meets_its_company(empty_warehouse):
     for stranger in ["carol", "dave"]:
         _identify(
             con,
-            [(f"i-{stranger}", f"laptop-{stranger}", stranger, f"{stranger}@yahoo.ca", "2026-03-01")],
+            [
+                (
+                    f"i-{stranger}",
+                    f"laptop-{stranger}",
+                    stranger,
+                    f"{stranger}@yahoo.ca",
+                    "2026-03-01",
+                )
+            ],
         )
         con.execute(
             "insert into raw_segment.tracks (id, user_id, event, context_group_id, timestamp, "
@@ -435,7 +443,13 @@ def test_a_workspace_seen_only_in_events_meets_its_company(empty_warehouse):
         _identify(
             con,
             [
-                (f"i-{user}", f"laptop-{user}", user, f"{user}@{company}.com", "2026-02-20 09:00:00")
+                (
+                    f"i-{user}",
+                    f"laptop-{user}",
+                    user,
+                    f"{user}@{company}.com",
+                    "2026-02-20 09:00:00",
+                )
                 for user in users
             ],
         )
