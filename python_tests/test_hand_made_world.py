@@ -404,7 +404,8 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
 
     # Stripe's history switched on in June: the first version of a subscription paying
     # since January is dated June 1 (latesyncco); another's was first synced on June 29,
-    # already cancelled that morning (lostsyncco). Both paid from January 1.
+    # already cancelled that morning (lostsyncco). Both paid from January 1, lostsyncco
+    # until June 29 (the day it was cancelled, paid for part).
     for key, first_synced, cancelled in [
         ("latesyncco", "2026-06-01", {}),
         (
@@ -419,6 +420,29 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
     ]:
         first_version = {"_fivetran_start": first_synced, "_fivetran_synced": first_synced}
         customer_since_january(key, subscription=first_version | cancelled)
+
+    # A subscription loaded as one record, dated from its start, already cancelled on
+    # June 15 (onceco): it paid from January 1 until then. A free plan (freeco): a price
+    # of 0 is no payment, so the account is a prospect however much it is used.
+    customer_since_january(
+        "onceco",
+        subscription={
+            "status": "canceled",
+            "canceled_at": "2026-06-15 00:00",
+            "ended_at": "2026-06-15 00:00",
+            "_fivetran_synced": "2026-06-15 01:00",
+        },
+    )
+    raw.insert(
+        "raw_stripe.price", id="price_free", nickname="Free", unit_amount=0, currency="usd",
+        recurring_interval="month", recurring_interval_count=1, active=True,
+        created="2025-01-01", livemode=True, _fivetran_synced="2025-01-01",
+    )  # fmt: skip
+    raw.stripe_customer(
+        "freeco", "ws_freeco", "2026-01-01", 10, "price_free", "2026-07-25",
+        users=["u_freeco1", "u_freeco2"], joined="2025-12-20",
+    )  # fmt: skip
+    raw.core_usage("ws_freeco", ["u_freeco1", "u_freeco2"], recent)
 
     # A Stripe customer with empty metadata: the domain of its billing@ email ties it to
     # the workspace its company's users work in. One account.
@@ -1248,13 +1272,33 @@ def test_a_subscription_running_before_stripe_history_began_paid_from_its_start(
     )
     assert paying_days == [
         ("latesyncco", date(2026, 1, 1), date(2026, 6, 30)),
-        ("lostsyncco", date(2026, 1, 1), date(2026, 6, 28)),
+        ("lostsyncco", date(2026, 1, 1), date(2026, 6, 29)),
     ]
     # unused until June 10, so Dormant from April 1 (90 days paying) until then
     assert stages(hand_made, ["latesyncco", "lostsyncco"]) == [
         ("latesyncco", "Active", "active_usage", "Dormant", "2026-06-10", 20),
-        ("lostsyncco", "Dormant", "former_customer", "Active", "2026-06-29", 1),
+        ("lostsyncco", "Dormant", "former_customer", "Active", "2026-06-30", 0),
     ]
+
+
+def test_a_record_loaded_after_its_end_paid_and_a_free_plan_never_did(hand_made):
+    assert hand_made.query(
+        "select account_name, min(signal_date), max(signal_date) "
+        "from analytics_intermediate.int_account_signals_daily as history "
+        "inner join analytics_marts.lifecycle_state using (account_id) "
+        "where history.is_paying and account_name in ('onceco', 'freeco') "
+        "group by account_name"
+    ) == [("onceco", date(2026, 1, 1), date(2026, 6, 14))]
+    assert stages(hand_made, ["onceco"]) == [
+        ("onceco", "Dormant", "former_customer", "Active", "2026-06-15", 15)
+    ]
+    assert hand_made.query(
+        "select state.stage, pql.pql_status, health.account_id is null "
+        "from analytics_marts.lifecycle_state as state "
+        "inner join analytics_marts.pql_status as pql using (account_id) "
+        "left join analytics_marts.customer_health_360 as health using (account_id) "
+        "where state.account_name = 'freeco'"
+    ) == [("Lead", "not_pql", True)]
 
 
 def test_pql_status_follows_each_prospect_journey(hand_made):
@@ -1291,10 +1335,12 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("alpha", "not_pql", None, None, None, None, None),
         ("beta", "not_pql", None, None, None, None, None),
         ("delta", "not_pql", None, None, None, None, None),
+        ("freeco", "not_pql", None, None, None, None, None),
         ("gonecoo", "not_pql", None, None, None, None, None),
         ("hugeco", "not_pql", None, None, None, None, None),
         ("lostsyncco", "not_pql", None, None, None, None, None),
         ("nosignupco", "not_pql", None, None, None, None, None),
+        ("onceco", "not_pql", None, None, None, None, None),
         ("pqlaband", "disqualified", "2025-12-06", None, None, "no_product_use", date(2026, 3, 13)),
         ("tabco.com", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),

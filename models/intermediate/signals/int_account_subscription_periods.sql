@@ -3,7 +3,11 @@
     plan and monthly recurring revenue (MRR, in the price's currency's major unit:
     amounts in different currencies are summed as they are). A version is
     paying when the subscription is in force (active, past_due or unpaid: see the
-    subscription_in_force macro) and has not ended. MRR sums every item (quantity times
+    subscription_in_force macro), has not ended and is not free (its items' prices add
+    up to 0: a free plan; an unknown price is no proof of that). A paying version that
+    ends at a time of day pays that day too, unless the subscription's next version
+    pays it (a cancellation at 23:00, or a switch to another subscription overnight,
+    leaves no day unpaid). MRR sums every item (quantity times
     price), an item added to the subscription from the day it was created; seats sum
     the items' quantities, but those of the prices in the non_seat_price_ids var
     (add-ons) and of items without one (metered); the plan is the seat item bringing
@@ -19,7 +23,9 @@
     read from its own dates, as a version of its own (active, with the first version's
     seats and plan): paying from its start (or the end of its trial) until that first
     version, or until it ended when the first version was already cancelled (when that
-    leaves a day or more).
+    leaves a day or more). A cancelled first version dated before the subscription
+    ended (a record loaded once, after the end, dated from its start) then starts at
+    the end.
 -#}
 {%- set paying_order = 'partition by account_id, is_paying order by valid_from, subscription_id' %}
 
@@ -46,7 +52,20 @@ first_versions as (
         synced_versions.*,
         {{ greatest_ignoring_nulls(
             'synced_versions.started_at', 'synced_versions.trial_ended_at'
-        ) }} as paid_from
+        ) }} as paid_from,
+        {#- a subscription in force was paid until this version; a cancelled one until it
+            ended, or this version's end when that came first -#}
+        case
+            when
+                {{ subscription_in_force('synced_versions.subscription_status') }}
+                and synced_versions.ended_at is null
+                then synced_versions.valid_from
+            when synced_versions.subscription_status = 'canceled'
+                then {{ least_ignoring_nulls(
+                    'coalesce(synced_versions.ended_at, synced_versions.canceled_at)',
+                    'synced_versions.valid_to'
+                ) }}
+        end as paid_until
     from synced_versions
     inner join first_syncs
         on synced_versions.subscription_id = first_syncs.subscription_id
@@ -56,30 +75,35 @@ first_versions as (
 {# the paying time before the connector's first sync of a subscription already running #}
 versions_before_first_sync as (
     select
-        * replace (
+        * exclude (paid_until) replace (
             'active' as subscription_status,
             paid_from as valid_from,
-            case
-                when {{ subscription_in_force('subscription_status') }} and ended_at is null
-                    then valid_from
-                else {{ least_ignoring_nulls('coalesce(ended_at, canceled_at)', 'valid_from') }}
-            end as valid_to,
+            paid_until as valid_to,
             cast(null as {{ dbt.type_timestamp() }}) as ended_at,
             false as is_cancel_at_period_end
         )
     from first_versions
-    where
-        cast(paid_from as date) < cast(valid_from as date)
-        and (
-            ({{ subscription_in_force('subscription_status') }} and ended_at is null)
-            or (subscription_status = 'canceled' and coalesce(ended_at, canceled_at) > paid_from)
-        )
+    where cast(paid_from as date) < cast(paid_until as date)
 ),
 
 versions as (
     select * exclude (paid_from) from versions_before_first_sync
     union all
-    select * from synced_versions
+    {#- a first version cancelled before the time paid before it ended starts then (one
+        left without a moment of its own is dropped) #}
+    select
+        synced_versions.* replace (
+            {{ greatest_ignoring_nulls(
+                'synced_versions.valid_from', 'paid_before.valid_to'
+            ) }} as valid_from
+        )
+    from synced_versions
+    left join versions_before_first_sync as paid_before
+        on synced_versions.subscription_id = paid_before.subscription_id
+    where
+        paid_before.valid_to is null
+        or synced_versions.valid_to is null
+        or synced_versions.valid_to > paid_before.valid_to
 ),
 
 items as (
@@ -260,6 +284,7 @@ subscription_items as (
         count(*) as item_count,
         count(case when is_seat_item then 1 end) as seat_item_count,
         sum(coalesce(seat_quantity, 1) * unit_mrr) as items_mrr,
+        count(unit_mrr) = count(*) as is_every_item_priced,
         sum(case when is_seat_item then seat_quantity end) as item_seats,
         max(case when plan_rank = 1 then price_name end) as plan_name,
         max(case when plan_rank = 1 then recurring_interval end) as plan_recurring_interval,
@@ -288,12 +313,14 @@ periods as (
         segments.is_cancel_at_period_end,
         segments.valid_from,
         cast(segments.valid_from as date) as valid_from_date,
+        segments.valid_to,
         cast(segments.valid_to as date) as valid_to_date,
         cast(segments.current_period_end_at as date) as period_end_date,
         {{ subscription_in_force('segments.subscription_status') }} and segments.ended_at is null
-            as is_paying,
+            as is_in_force,
         coalesce(subscription_items.plan_is_annual, false) as is_annual,
         segments.trial_started_at,
+        subscription_items.is_every_item_priced,
         case
             when segments.seat_quantity is not null and subscription_items.item_count = 1
                 then segments.seat_quantity * subscription_items.plan_unit_mrr
@@ -305,6 +332,33 @@ periods as (
     left join subscription_items
         on segments.subscription_id = subscription_items.subscription_id
         and segments.valid_from = subscription_items.valid_from
+),
+
+paid_periods as (
+    {#- a free plan (known prices adding up to 0) is no payment -#}
+    select
+        * exclude (is_in_force, is_every_item_priced),
+        is_in_force and not coalesce(mrr = 0 and is_every_item_priced, false) as is_paying
+    from periods
+),
+
+paid_days as (
+    {#- a paying version ending at a time of day pays that day too, unless the
+        subscription's next version pays it -#}
+    select
+        * replace (
+            case
+                when
+                    is_paying
+                    and valid_to > cast(valid_to_date as {{ dbt.type_timestamp() }})
+                    and not coalesce(lead(is_paying) over (
+                        partition by subscription_id order by valid_from
+                    ), false)
+                    then cast({{ dbt.dateadd('day', 1, 'valid_to_date') }} as date)
+                else valid_to_date
+            end as valid_to_date
+        )
+    from paid_periods
 ),
 
 spell_bounds as (
@@ -320,7 +374,7 @@ spell_bounds as (
             ),
             true
         ) as starts_spell
-    from periods
+    from paid_days
 ),
 
 numbered_spells as (
