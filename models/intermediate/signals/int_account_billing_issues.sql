@@ -1,11 +1,14 @@
 {#-
-    Billing trouble on each account as date ranges [started_date, ended_date):
-    failed payments (one day), disputes (open until won or lost) and overdue invoices
-    (from the day after the due date, or for an invoice charged automatically from its
-    first failed charge, which is a failed payment as well, until paid, or written off
-    as uncollectible or voided: the day of the latest sync of an invoice marked so, as
-    for a closed dispute; a voided invoice was still overdue on the days before). ended_date is null while the issue is still open. Stripe's customer `delinquent` flag is not used: it
-    is today's state only, while these ranges date each day's billing trouble.
+    Billing trouble on each account as date ranges [started_date, ended_date): failed
+    payments (one day), disputes (open until won or lost) and overdue invoices (from the
+    day after the due date, or for an invoice charged automatically from its first
+    failed charge, which is a failed payment as well, until paid, or written off as
+    uncollectible or voided, on the day Stripe dates that (status_transitions), else the
+    day of its paying charge or, for one written off, of the latest sync of an invoice
+    marked so, as for a closed dispute; a voided invoice was still overdue on the days
+    before; a paid invoice without any payment time was paid in time). ended_date is
+    null while the issue is still open. Stripe's customer `delinquent` flag is not used:
+    it is today's state only, while these ranges date each day's billing trouble.
 -#}
 with charges as (
     {{ optional_ref('stg_stripe__charges', 'lifecycle_using_stripe', {
@@ -24,7 +27,8 @@ disputes as (
 invoices as (
     {{ optional_ref('stg_stripe__invoices', 'lifecycle_using_stripe', {
         'invoice_id': 'string', 'customer_id': 'string', 'invoice_status': 'string',
-        'due_at': 'timestamp', 'synced_at': 'timestamp',
+        'due_at': 'timestamp', 'paid_at': 'timestamp', 'voided_at': 'timestamp',
+        'marked_uncollectible_at': 'timestamp', 'synced_at': 'timestamp',
     }) }}
 ),
 
@@ -88,11 +92,18 @@ issues as (
         ) as started_date,
         case
             when invoices.invoice_status = 'paid'
-                then cast(coalesce(invoice_payments.paid_at, invoices.synced_at) as date)
+                then coalesce(
+                    cast(coalesce(invoices.paid_at, invoice_payments.paid_at) as date),
+                    {#- paid, but nothing says when: in time (no overdue day) #}
+                    cast({{ dbt.dateadd('day', 1, 'cast(invoices.due_at as date)') }} as date),
+                    cast(invoice_failures.first_failed_at as date)
+                )
             {#- written off or voided: Stripe no longer asks for it (nor counts it as
                 delinquency); until then it was overdue, as the days before knew it #}
-            when invoices.invoice_status in ('uncollectible', 'void')
-                then cast(invoices.synced_at as date)
+            when invoices.invoice_status = 'uncollectible'
+                then cast(coalesce(invoices.marked_uncollectible_at, invoices.synced_at) as date)
+            when invoices.invoice_status = 'void'
+                then cast(coalesce(invoices.voided_at, invoices.synced_at) as date)
         end as ended_date
     from invoices
     left join invoice_payments

@@ -17,6 +17,9 @@ final as (
         period_end_at,
         due_at,
         created_at,
+        paid_at,
+        voided_at,
+        marked_uncollectible_at,
         synced_at
     from invoices
 )

@@ -1178,7 +1178,7 @@ class World:
         fail_p = 0.35 if in_trouble else 0.04
         invoice_id = self.ids.stripe("in")
         created = self.at(period_start, 2.0)
-        attempts, paid_day = 0, None
+        attempts, paid_day, paid_at = 0, None, None
         for attempt in range(4):
             day = period_start + attempt * 3
             if day >= self.days:
@@ -1202,20 +1202,24 @@ class World:
                 _fivetran_synced=self.synced(charged),
             )
             if not failed:
-                paid_day = day
+                paid_day, paid_at = day, charged
                 dispute_p = 0.03 if in_trouble else 0.002
                 if rnd.random() < dispute_p:
                     self._dispute(charge_id, amount, day)
                 break
+        written_off_day = period_start + 12
         if paid_day is not None:
             status = "paid"
-        elif period_start + 12 < self.days:
+        elif written_off_day < self.days:
             status = "uncollectible"
         else:
             status = "open"
         modified = self.at(
             paid_day if paid_day is not None else min(self.days - 1, period_start + 9)
         )
+        written_off_at = None
+        if status == "uncollectible":
+            written_off_at = modified = self.at(written_off_day, 9.0)
         self.rows["invoice"].add(
             id=invoice_id,
             customer_id=customer_id,
@@ -1229,6 +1233,8 @@ class World:
             period_end=self.at(period_end, 0),
             due_date=self.at(period_start + 7, 0),
             created=created,
+            status_transitions_paid_at=paid_at,
+            status_transitions_marked_uncollectible_at=written_off_at,
             livemode=True,
             is_deleted=False,
             _fivetran_synced=self.synced(modified),

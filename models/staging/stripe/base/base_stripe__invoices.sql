@@ -19,6 +19,10 @@ renamed as (
         {{ to_utc_timestamp('period_end') }} as period_end_at,
         {{ to_utc_timestamp('due_date') }} as due_at,
         {{ to_utc_timestamp('created') }} as created_at,
+        {{ to_utc_timestamp('status_transitions_paid_at') }} as paid_at,
+        {{ to_utc_timestamp('status_transitions_voided_at') }} as voided_at,
+        {{ to_utc_timestamp('status_transitions_marked_uncollectible_at') }}
+            as marked_uncollectible_at,
         {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
     from source
 ),
