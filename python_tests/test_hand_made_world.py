@@ -1412,6 +1412,13 @@ def test_a_won_deal_makes_a_customer_until_its_contract_ends_or_stripe_shows_it_
         "select strftime(renewal_date, '%Y-%m-%d'), days_to_renewal "
         "from analytics_marts.lifecycle_state where account_name = 'RenewCo'"
     ) == [("2026-08-15", 46)]
+    # what Stripe bills a customer by a deal alone is unknown, not zero
+    assert hand_made.query(
+        "select state.account_name, health.mrr, health.seats "
+        "from analytics_marts.customer_health_360 as health "
+        "inner join analytics_marts.lifecycle_state as state using (account_id) "
+        "where state.account_name in ('RenewCo', 'activeco') order by 1"
+    ) == [("RenewCo", None, None), ("activeco", 300.0, 10)]
     # UpCo stays a customer through its cancellation on March 1 (the deal's day)
     assert entries(hand_made, "UpCo")[:3] == [
         (None, "Lead", date(2025, 12, 1)),

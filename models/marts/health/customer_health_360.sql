@@ -54,7 +54,8 @@ final as (
         cast(signals.core_events_prior_30d as integer) as core_events_prior_30d,
         cast(signals.days_since_last_core_event as integer) as days_since_last_core_event,
         cast(signals.active_users_30d as integer) as active_users_30d,
-        cast(signals.seats as integer) as seats,
+        {#- what Stripe bills: unknown (null) for a customer by a won deal alone -#}
+        cast(case when signals.is_paying then signals.seats end as integer) as seats,
         cast(signals.unresolved_tickets as integer) as unresolved_tickets,
         cast(signals.urgent_unresolved_tickets as integer) as urgent_unresolved_tickets,
         cast(signals.tickets_90d as integer) as tickets_90d,
@@ -76,7 +77,7 @@ final as (
                         / (signals.nps_promoters + signals.nps_passives + signals.nps_detractors)
             end as double
         ) as net_promoter_score,
-        cast(signals.mrr as double) as mrr,
+        cast(case when signals.is_paying then signals.mrr end as double) as mrr,
         signals.plan_name,
         signals.renewal_date,
         cast(coalesce(referrals.referrals_made, 0) as integer) as referrals_made,
