@@ -81,14 +81,25 @@ identity_nodes as (
 member_domains as (
     {#- the email domains of a workspace's members and of a CRM account's contacts, with
         how many use each #}
+    {#- the evidence is a group call when there is one (an explicit membership), else
+        the first event -#}
+    {%- set is_group_call = "workspace_members.edge_source = 'segment.groups'" %}
     select
-        min_by(workspace_members.edge_source, workspace_members.occurred_at) as edge_source,
+        case
+            when count(case when {{ is_group_call }} then 1 end) > 0 then 'segment.groups'
+            else 'segment.tracks'
+        end as edge_source,
         'workspace:' || workspace_members.workspace_id as owner_node_key,
         email_node.email_domain,
         count(distinct member.person_id) as member_count,
         min(workspace_members.occurred_at) as observed_at,
-        min_by(workspace_members.evidence_record_key, workspace_members.occurred_at)
-            as evidence_record_key
+        coalesce(
+            min_by(
+                case when {{ is_group_call }} then workspace_members.evidence_record_key end,
+                case when {{ is_group_call }} then workspace_members.occurred_at end
+            ),
+            min_by(workspace_members.evidence_record_key, workspace_members.occurred_at)
+        ) as evidence_record_key
     from workspace_members
     inner join person_identifiers as member
         on member.node_key = 'user_id:' || workspace_members.user_id

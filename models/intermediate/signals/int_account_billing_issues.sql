@@ -91,19 +91,28 @@ issues as (
             cast(invoice_failures.first_failed_at as date)
         ) as started_date,
         case
-            when invoices.invoice_status = 'paid'
+            {#- the first of Stripe's dates: paid, or written off or voided (Stripe no
+                longer asks for it, nor counts it as delinquency) #}
+            when invoices.invoice_status in ('paid', 'uncollectible', 'void')
                 then coalesce(
-                    cast(coalesce(invoices.paid_at, invoice_payments.paid_at) as date),
-                    {#- paid, but nothing says when: in time (no overdue day) #}
-                    cast({{ dbt.dateadd('day', 1, 'cast(invoices.due_at as date)') }} as date),
-                    cast(invoice_failures.first_failed_at as date)
+                    cast({{ least_ignoring_nulls(
+                        'invoices.paid_at', 'invoices.marked_uncollectible_at', 'invoices.voided_at'
+                    ) }} as date),
+                    case
+                        when invoices.invoice_status = 'paid'
+                            then coalesce(
+                                cast(invoice_payments.paid_at as date),
+                                {#- paid, but nothing says when: in time (no overdue day) #}
+                                cast({{ dbt.dateadd(
+                                    'day', 1, 'cast(invoices.due_at as date)'
+                                ) }} as date),
+                                cast(invoice_failures.first_failed_at as date)
+                            )
+                        {#- written off or voided: overdue until the sync that showed it,
+                            as the days before knew it #}
+                        else cast(invoices.synced_at as date)
+                    end
                 )
-            {#- written off or voided: Stripe no longer asks for it (nor counts it as
-                delinquency); until then it was overdue, as the days before knew it #}
-            when invoices.invoice_status = 'uncollectible'
-                then cast(coalesce(invoices.marked_uncollectible_at, invoices.synced_at) as date)
-            when invoices.invoice_status = 'void'
-                then cast(coalesce(invoices.voided_at, invoices.synced_at) as date)
         end as ended_date
     from invoices
     left join invoice_payments

@@ -4,10 +4,12 @@
     amounts in different currencies are summed as they are). A version is
     paying when the subscription is in force (active, past_due or unpaid: see the
     subscription_in_force macro), has not ended and is not free (its items' prices add
-    up to 0: a free plan; an unknown price is no proof of that). A paying version that
-    ends at a time of day pays that day too, unless the subscription's next version
-    pays it (a cancellation at 23:00, or a switch to another subscription overnight,
-    leaves no day unpaid). MRR sums every item (quantity times
+    up to 0, an unknown price being no proof of that, and no invoice of the
+    subscription was ever paid: a free plan, not a paying customer's downgrade or a
+    quantity of 0). A paying version that ends at a time of day pays that day too
+    when no other paying version of the account does (a cancellation at 23:00, or a
+    switch to another subscription overnight, leaves no day unpaid; a switch during
+    the day counts the day once). MRR sums every item (quantity times
     price), an item added to the subscription from the day it was created; seats sum
     the items' quantities, but those of the prices in the non_seat_price_ids var
     (add-ons) and of items without one (metered); the plan is the seat item bringing
@@ -104,6 +106,18 @@ versions as (
         paid_before.valid_to is null
         or synced_versions.valid_to is null
         or synced_versions.valid_to > paid_before.valid_to
+),
+
+invoices as (
+    {{ optional_ref('stg_stripe__invoices', 'lifecycle_using_stripe', {
+        'invoice_id': 'string', 'subscription_id': 'string', 'amount_paid_cents': 'bigint',
+    }) }}
+),
+
+billed_subscriptions as (
+    select distinct subscription_id
+    from invoices
+    where amount_paid_cents > 0 and subscription_id is not null
 ),
 
 items as (
@@ -335,30 +349,57 @@ periods as (
 ),
 
 paid_periods as (
-    {#- a free plan (known prices adding up to 0) is no payment -#}
+    {#- a free plan (known prices adding up to 0, never billed) is no payment -#}
     select
         * exclude (is_in_force, is_every_item_priced),
-        is_in_force and not coalesce(mrr = 0 and is_every_item_priced, false) as is_paying
+        is_in_force
+        and not coalesce(
+            mrr = 0
+            and is_every_item_priced
+            and subscription_id not in (
+                select billed_subscriptions.subscription_id from billed_subscriptions
+            ),
+            false
+        ) as is_paying
     from periods
 ),
 
-paid_days as (
-    {#- a paying version ending at a time of day pays that day too, unless the
-        subscription's next version pays it -#}
+part_paid_last_days as (
+    {#- paying versions ending at a time of day whose last day no other paying version
+        of the account covers: that day is paid too -#}
     select
-        * replace (
+        ending.subscription_id,
+        ending.valid_from
+    from paid_periods as ending
+    left join paid_periods as other
+        on ending.account_id = other.account_id
+        and other.is_paying
+        and not (
+            ending.subscription_id = other.subscription_id
+            and ending.valid_from = other.valid_from
+        )
+        and ending.valid_to_date >= other.valid_from_date
+        and (other.valid_to_date is null or ending.valid_to_date < other.valid_to_date)
+    where
+        ending.is_paying
+        and ending.valid_to > cast(ending.valid_to_date as {{ dbt.type_timestamp() }})
+    group by ending.subscription_id, ending.valid_from
+    having count(other.subscription_id) = 0
+),
+
+paid_days as (
+    select
+        paid_periods.* replace (
             case
-                when
-                    is_paying
-                    and valid_to > cast(valid_to_date as {{ dbt.type_timestamp() }})
-                    and not coalesce(lead(is_paying) over (
-                        partition by subscription_id order by valid_from
-                    ), false)
-                    then cast({{ dbt.dateadd('day', 1, 'valid_to_date') }} as date)
-                else valid_to_date
+                when part_paid_last_days.subscription_id is not null
+                    then cast({{ dbt.dateadd('day', 1, 'paid_periods.valid_to_date') }} as date)
+                else paid_periods.valid_to_date
             end as valid_to_date
         )
     from paid_periods
+    left join part_paid_last_days
+        on paid_periods.subscription_id = part_paid_last_days.subscription_id
+        and paid_periods.valid_from = part_paid_last_days.valid_from
 ),
 
 spell_bounds as (
@@ -397,4 +438,4 @@ final as (
     from numbered_spells
 )
 
-select * from final
+select * from final  -- noqa: AM04
