@@ -413,8 +413,18 @@ def test_a_workspace_seen_only_in_events_meets_its_company(empty_warehouse):
     # the app sends no group calls: acme's two colleagues only tag their events with the
     # workspace (context_group_id); their email domain is the CRM account's website, so
     # the workspace is that account's, as it is for beta, whose app sends group calls.
-    # Two strangers at a regional free-mail domain keep their own workspaces apart.
+    # Two strangers at a regional free-mail domain keep their own workspaces apart. Pat
+    # never signs in: the device gave an email, and its events tag nine's workspace.
     con = duckdb.connect(str(empty_warehouse.db))
+    _identify(con, [("i-pat", "anon-pat", None, "pat@nine.com", "2026-06-01 09:00:00")])
+    con.executemany(
+        "insert into raw_segment.tracks (id, anonymous_id, event, context_group_id, timestamp, "
+        "received_at) values (?, 'anon-pat', ?, 'ws_nine', ?, ?)",
+        [
+            ("t-pat-1", "Signed Up", "2026-06-01 09:01:00", "2026-06-01 09:01:01"),
+            ("t-pat-2", "Project Created", "2026-06-02 09:00:00", "2026-06-02 09:00:01"),
+        ],
+    )
     for stranger in ["carol", "dave"]:
         _identify(
             con,
@@ -492,11 +502,12 @@ def test_a_workspace_seen_only_in_events_meets_its_company(empty_warehouse):
         ("email_domain:acme.com", "workspace:ws_acme", "segment.tracks"),
     ]
     assert empty_warehouse.query(
-        "select workspace_id, primary_domain from analytics_marts.lifecycle_state "
+        "select workspace_id, primary_domain, stage from analytics_marts.lifecycle_state "
         "order by workspace_id"
     ) == [
-        ("ws_acme", "acme.com"),
-        ("ws_beta", "beta.com"),
-        ("ws_carol", None),
-        ("ws_dave", None),
+        ("ws_acme", "acme.com", "Lead"),
+        ("ws_beta", "beta.com", "Lead"),
+        ("ws_carol", None, "Lead"),
+        ("ws_dave", None, "Lead"),
+        ("ws_nine", "nine.com", "Lead"),
     ]

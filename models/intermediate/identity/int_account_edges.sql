@@ -7,9 +7,9 @@
     of a Salesforce account's contacts use (so an account without a website, or whose
     website is a brand site, still meets its people's workspace), and the corporate
     email domain most of a workspace's members use (the vendor's own domain only when
-    every member is staff). A workspace's members are the user ids of its group calls
-    and of the events sent in it (context_group_id), so a workspace the app never sent
-    a group call for still meets its company.
+    every member is staff). A workspace's members are the people of its group calls and
+    of the events sent in it (context_group_id; by user id, else by device), so a
+    workspace the app never sent a group call for still meets its company.
     Node keys are `<identifier_type>:<value>`; left_node_key < right_node_key.
 -#}
 with stripe_customers as (
@@ -48,11 +48,12 @@ event_sightings as (
 ),
 
 workspace_members as (
-    {#- who works in each workspace: the user ids of its group calls and of its events #}
+    {#- who works in each workspace: the user ids of its group calls, and those of its
+        events (the device's, for events sent before signing in) -#}
     select
         'segment.groups' as edge_source,
         workspace_id,
-        user_id,
+        'user_id:' || user_id as member_node_key,
         occurred_at,
         message_id as evidence_record_key
     from group_calls
@@ -63,11 +64,16 @@ workspace_members as (
     select
         'segment.tracks' as edge_source,
         workspace_id,
-        user_id,
+        case
+            when user_id is not null then 'user_id:' || user_id
+            else 'anonymous_id:' || anonymous_id
+        end as member_node_key,
         first_occurred_at as occurred_at,
         first_message_id as evidence_record_key
     from event_sightings
-    where workspace_id is not null and user_id is not null
+    where
+        workspace_id is not null
+        and (user_id is not null or anonymous_id is not null)
 ),
 
 person_identifiers as (
@@ -102,7 +108,7 @@ member_domains as (
         ) as evidence_record_key
     from workspace_members
     inner join person_identifiers as member
-        on member.node_key = 'user_id:' || workspace_members.user_id
+        on workspace_members.member_node_key = member.node_key
     inner join person_identifiers as member_email
         on member.person_id = member_email.person_id
         and member_email.identifier_type = 'email'
@@ -188,9 +194,8 @@ organization_workspaces as (
             on requester.node_key = 'zendesk_user:' || zendesk_users.zendesk_user_id
         inner join person_identifiers as member
             on requester.person_id = member.person_id
-            and member.identifier_type = 'user_id'
         inner join workspace_members
-            on member.identifier_value = workspace_members.user_id
+            on member.node_key = workspace_members.member_node_key
         where zendesk_users.organization_id is not null
         group by zendesk_users.organization_id, workspace_members.workspace_id
     ) as ranked

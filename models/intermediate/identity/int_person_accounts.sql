@@ -5,7 +5,8 @@
       2 stripe_customer       the account of the person's Stripe customer
       3 workspace             the product workspace the person last joined (group call)
       4 workspace_events      without any group call, the workspace the person's
-                              product events last started showing up in
+                              product events (by user id, else by device) last
+                              started showing up in
       5 zendesk_organization  the person's Zendesk organization
       6 email_domain          the person's company email domain (never a consumer
                               mailbox domain)
@@ -113,8 +114,10 @@ candidates as (
         max(event_sightings.first_occurred_at) as evidence_at
     from person_identifiers as person
     inner join event_sightings
-        on person.identifier_type = 'user_id'
-        and person.identifier_value = event_sightings.user_id
+        on person.node_key = case
+            when event_sightings.user_id is not null then 'user_id:' || event_sightings.user_id
+            else 'anonymous_id:' || event_sightings.anonymous_id
+        end
     where event_sightings.workspace_id is not null
     group by person.person_id, event_sightings.workspace_id, person.node_key
 
