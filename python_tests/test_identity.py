@@ -416,7 +416,18 @@ def test_a_workspace_seen_only_in_events_meets_its_company(empty_warehouse):
     # Two strangers at a regional free-mail domain keep their own workspaces apart. Pat
     # never signs in: the device gave an email, and its events tag nine's workspace.
     con = duckdb.connect(str(empty_warehouse.db))
-    _identify(con, [("i-pat", "anon-pat", None, "pat@nine.com", "2026-06-01 09:00:00")])
+    _identify(
+        con,
+        [
+            ("i-pat", "anon-pat", None, "pat@nine.com", "2026-06-01 09:00:00"),
+            ("i-rae", "anon-rae", None, "rae@nine.com", "2026-06-11 09:00:00"),
+        ],
+    )
+    con.execute(
+        "insert into raw_segment.tracks (id, anonymous_id, event, context_group_id, timestamp, "
+        "received_at) values ('t-rae', 'anon-rae', 'Signed Up', 'ws_nine', "
+        "'2026-06-11 09:01:00', '2026-06-11 09:01:01')"
+    )
     con.executemany(
         "insert into raw_segment.tracks (id, anonymous_id, event, context_group_id, timestamp, "
         "received_at) values (?, 'anon-pat', ?, 'ws_nine', ?, ?)",
@@ -511,3 +522,10 @@ def test_a_workspace_seen_only_in_events_meets_its_company(empty_warehouse):
         ("ws_dave", None, "Lead"),
         ("ws_nine", "nine.com", "Lead"),
     ]
+    # rae signed up before signing in: signed up, as her signup day says
+    assert empty_warehouse.query(
+        "select status.person_status, cast(status.signed_up_date as varchar) "
+        "from analytics_marts.person_status as status "
+        "inner join analytics_restricted.person_contacts as contacts using (person_id) "
+        "where contacts.primary_email = 'rae@nine.com'"
+    ) == [("signed_up", "2026-06-11")]

@@ -92,7 +92,11 @@ final as (
                 <= {{ dbt.dateadd('day', -number_var('dormant_inactive_days'), as_of_date()) }}
                 then 'dormant'
             when usage.last_core_event_date is not null then 'lapsed'
-            when coalesce(identifiers_known.has_login, false) then 'signed_up'
+            {#- a product login, or a signup seen before it signed in -#}
+            when
+                coalesce(identifiers_known.has_login, false)
+                or signups.signed_up_date is not null
+                then 'signed_up'
             when coalesce(identifiers_known.is_known_contact, false) then 'known'
             else 'anonymous'
         end as person_status,
