@@ -10,6 +10,7 @@ select
     weeks_since_signup,
     cohort_accounts,
     retained_accounts,
-    retention_rate
+    retention_rate,
+    is_complete_week
 from {{ ref('cohort_retention_weekly') }}
 order by cohort_week, weeks_since_signup

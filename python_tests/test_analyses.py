@@ -83,15 +83,16 @@ def test_weekly_cohort_retention_known_answer(hand_made_world: Warehouse):
     sql = hand_made_world.compile_analyses(vars={"as_of_date": TODAY.isoformat()})
     rows = hand_made_world.query(sql["weekly_cohort_retention"])
     assert rows == [
-        (date(2026, 6, 1), 0, 2, 2, 1.0),
-        (date(2026, 6, 1), 1, 2, 1, 0.5),
-        (date(2026, 6, 1), 2, 2, 1, 0.5),
-        (date(2026, 6, 1), 3, 2, 1, 0.5),
-        (date(2026, 6, 1), 4, 2, 0, 0.0),
-        (date(2026, 6, 8), 0, 1, 1, 1.0),
-        (date(2026, 6, 8), 1, 1, 1, 1.0),
-        (date(2026, 6, 8), 2, 1, 0, 0.0),
-        (date(2026, 6, 8), 3, 1, 0, 0.0),
+        (date(2026, 6, 1), 0, 2, 2, 1.0, True),
+        (date(2026, 6, 1), 1, 2, 1, 0.5, True),
+        (date(2026, 6, 1), 2, 2, 1, 0.5, True),
+        (date(2026, 6, 1), 3, 2, 1, 0.5, True),
+        # the week of Monday June 29 has had two days by Tuesday June 30
+        (date(2026, 6, 1), 4, 2, 0, 0.0, False),
+        (date(2026, 6, 8), 0, 1, 1, 1.0, True),
+        (date(2026, 6, 8), 1, 1, 1, 1.0, True),
+        (date(2026, 6, 8), 2, 1, 0, 0.0, True),
+        (date(2026, 6, 8), 3, 1, 0, 0.0, False),
     ]
 
 

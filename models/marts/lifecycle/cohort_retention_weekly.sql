@@ -4,7 +4,9 @@
     of the cohort with at least one core event that week, on or after its signup day
     (0 when none had one, so an
     average over the rows is an average over every cohort and week). Read across a row
-    to see a cohort decay; read down a column to compare cohorts at the same age.
+    to see a cohort decay; read down a column to compare cohorts at the same age. The
+    as_of_date's week is not over unless the as_of_date is its Sunday
+    (is_complete_week): its share is still growing.
 -#}
 with activation as (
     select * from {{ ref('int_account_activation') }}
@@ -73,7 +75,9 @@ cohort_weeks as (
         cast(
             {{ dbt.datediff('cohort_sizes.cohort_week', 'calendar_weeks.week_start', 'week') }}
             as integer
-        ) as weeks_since_signup
+        ) as weeks_since_signup,
+        cast({{ dbt.dateadd('day', 6, 'calendar_weeks.week_start') }} as date)
+        <= {{ as_of_date() }} as is_complete_week
     from cohort_sizes
     inner join calendar_weeks
         on cohort_sizes.cohort_week <= calendar_weeks.week_start
@@ -88,7 +92,8 @@ final as (
         cast(
             round(1.0 * coalesce(retained.retained_accounts, 0) / cohort_weeks.cohort_accounts, 4)
             as double
-        ) as retention_rate
+        ) as retention_rate,
+        cohort_weeks.is_complete_week
     from cohort_weeks
     left join retained
         on cohort_weeks.cohort_week = retained.cohort_week
