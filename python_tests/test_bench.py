@@ -34,6 +34,20 @@ def test_world_parameters_give_about_the_requested_number_of_events(raw_world):
     assert 0.75 * 60_000 <= events <= 1.25 * 60_000
 
 
+def test_a_world_is_reused_only_when_generated_by_this_generator_and_contract(tmp_path):
+    raw_db = tmp_path / "bench_raw.duckdb"
+    world = {"seed": 3, "scale": 0.02, "activity": 0.05}
+    assert not bench.ensure_world(raw_db, **world)["reused"]
+    assert bench.ensure_world(raw_db, **world)["reused"]
+    # a world written by an older generator or contract (its fingerprint differs) is
+    # generated again: it could lack a column the models now read
+    manifest = raw_db.with_name("bench_raw.generator.json")
+    recorded = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps(recorded | {"fingerprint": "older"}))
+    assert not bench.ensure_world(raw_db, **world)["reused"]
+    assert json.loads(manifest.read_text())["fingerprint"] == recorded["fingerprint"] != ""
+
+
 def test_baseline_equals_a_count_in_python(raw_world):
     result = bench.baseline(raw_world, bench.BENCH_TODAY, repeats=1)
     con = duckdb.connect(str(raw_world), read_only=True)

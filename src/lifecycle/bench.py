@@ -32,7 +32,7 @@ import duckdb
 
 from lifecycle.contract import project_root
 from lifecycle.dbt_runner import dbt_env
-from lifecycle.generator import generate, read_manifest
+from lifecycle.generator import fingerprint, generate, read_manifest
 from lifecycle.summary import summarize
 
 # Measured on the generator at activity 1.0: accounts and track events per 1.0 of scale.
@@ -91,9 +91,17 @@ def world_parameters(events: int, accounts: int) -> tuple[float, float]:
 
 
 def ensure_world(raw_db: Path, *, seed: int, scale: float, activity: float) -> dict:
-    """Generate the raw world unless an identical one is already on disk."""
+    """Generate the raw world unless an identical one is already on disk: same parameters,
+    same generator code and raw contract (a world from an older generator can lack a
+    column the models now read)."""
     manifest = read_manifest(raw_db)
-    wanted = {"seed": seed, "scale": scale, "activity": activity, "today": str(BENCH_TODAY)}
+    wanted = {
+        "seed": seed,
+        "scale": scale,
+        "activity": activity,
+        "today": str(BENCH_TODAY),
+        "fingerprint": fingerprint(),
+    }
     if manifest and raw_db.exists():
         found = {k: getattr(manifest, k) for k in wanted}
         if found == wanted and not manifest.empty:
