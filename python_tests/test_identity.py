@@ -148,6 +148,14 @@ def test_rounds_stop_once_no_pointer_moves(components_sql: str):
     assert len(components) == size
 
 
+def _resolved(warehouse, entity_column, model, node_key):
+    """The person or account an identifier resolved to, None when it resolved to none."""
+    rows = warehouse.query(
+        f"select {entity_column} from analytics_intermediate.{model} where node_key = '{node_key}'"
+    )
+    return rows[0][0] if rows else None
+
+
 def _identify(con, rows):
     con.executemany(
         "insert into raw_segment.identifies (id, anonymous_id, user_id, email, timestamp, "
@@ -277,11 +285,7 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
     empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()})
 
     def person_of(node_key):
-        rows = empty_warehouse.query(
-            "select person_id from analytics_intermediate.int_person_identifiers "
-            f"where node_key = '{node_key}'"
-        )
-        return rows[0][0] if rows else None
+        return _resolved(empty_warehouse, "person_id", "int_person_identifiers", node_key)
 
     visitors = {person_of(f"user_id:visitor-{i}") for i in range(4)}
     assert len(visitors) == 4 and None not in visitors
@@ -494,11 +498,7 @@ def test_a_workspace_seen_only_in_events_meets_its_company(empty_warehouse):
     empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()})
 
     def account_of(node_key):
-        rows = empty_warehouse.query(
-            "select account_id from analytics_intermediate.int_account_identifiers "
-            f"where node_key = '{node_key}'"
-        )
-        return rows[0][0] if rows else None
+        return _resolved(empty_warehouse, "account_id", "int_account_identifiers", node_key)
 
     for company in ["acme", "beta"]:
         assert account_of(f"workspace:ws_{company}") == account_of(f"crm_account:001{company}")

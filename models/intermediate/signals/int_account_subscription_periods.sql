@@ -364,27 +364,42 @@ paid_periods as (
     from periods
 ),
 
-part_paid_last_days as (
-    {#- paying versions ending at a time of day whose last day no other paying version
-        of the account covers: that day is paid too -#}
+part_paid_endings as (
+    {#- paying versions ending at a time of day -#}
+    select * from paid_periods
+    where is_paying and valid_to > cast(valid_to_date as {{ dbt.type_timestamp() }})
+),
+
+covered_endings as (
+    {#- those whose last day another paying version of the account covers (inner join
+        and filters: as join conditions of an outer join they take a nested loop) -#}
     select
         ending.subscription_id,
         ending.valid_from
-    from paid_periods as ending
-    left join paid_periods as other
+    from part_paid_endings as ending
+    inner join paid_periods as other
         on ending.account_id = other.account_id
-        and other.is_paying
+    where
+        other.is_paying
         and not (
             ending.subscription_id = other.subscription_id
             and ending.valid_from = other.valid_from
         )
         and ending.valid_to_date >= other.valid_from_date
         and (other.valid_to_date is null or ending.valid_to_date < other.valid_to_date)
-    where
-        ending.is_paying
-        and ending.valid_to > cast(ending.valid_to_date as {{ dbt.type_timestamp() }})
-    group by ending.subscription_id, ending.valid_from
-    having count(other.subscription_id) = 0
+),
+
+part_paid_last_days as (
+    {#- the others: their last day is paid too -#}
+    select
+        subscription_id,
+        valid_from
+    from part_paid_endings
+    except
+    select
+        subscription_id,
+        valid_from
+    from covered_endings
 ),
 
 paid_days as (
