@@ -1110,6 +1110,17 @@ def hand_made(tmp_path_factory) -> Warehouse:
     return build_hand_made_world(tmp_path_factory.mktemp("hand_made"), load, AS_OF)
 
 
+def paying_days(warehouse: Warehouse, names) -> list[tuple]:
+    """Each named account's first and last paying day in the daily history."""
+    return warehouse.query(
+        "select account_name, min(signal_date), max(signal_date) "
+        "from analytics_intermediate.int_account_signals_daily as history "
+        "inner join analytics_marts.lifecycle_state using (account_id) "
+        f"where history.is_paying and account_name in {tuple(names)} "
+        "group by account_name order by account_name"
+    )
+
+
 def stages(warehouse: Warehouse, names) -> list[tuple]:
     return warehouse.query(
         "select account_name, stage, reason_codes, previous_stage, "
@@ -1263,14 +1274,7 @@ def test_health_scores_every_customer_and_names_what_drags_it_down(hand_made):
 
 
 def test_a_subscription_running_before_stripe_history_began_paid_from_its_start(hand_made):
-    paying_days = hand_made.query(
-        "select account_name, min(signal_date), max(signal_date) "
-        "from analytics_intermediate.int_account_signals_daily as history "
-        "inner join analytics_marts.lifecycle_state using (account_id) "
-        "where history.is_paying and account_name in ('latesyncco', 'lostsyncco') "
-        "group by account_name order by account_name"
-    )
-    assert paying_days == [
+    assert paying_days(hand_made, ["latesyncco", "lostsyncco"]) == [
         ("latesyncco", date(2026, 1, 1), date(2026, 6, 30)),
         ("lostsyncco", date(2026, 1, 1), date(2026, 6, 29)),
     ]
@@ -1282,13 +1286,9 @@ def test_a_subscription_running_before_stripe_history_began_paid_from_its_start(
 
 
 def test_a_record_loaded_after_its_end_paid_and_a_free_plan_never_did(hand_made):
-    assert hand_made.query(
-        "select account_name, min(signal_date), max(signal_date) "
-        "from analytics_intermediate.int_account_signals_daily as history "
-        "inner join analytics_marts.lifecycle_state using (account_id) "
-        "where history.is_paying and account_name in ('onceco', 'freeco') "
-        "group by account_name"
-    ) == [("onceco", date(2026, 1, 1), date(2026, 6, 14))]
+    assert paying_days(hand_made, ["onceco", "freeco"]) == [
+        ("onceco", date(2026, 1, 1), date(2026, 6, 14))
+    ]
     assert stages(hand_made, ["onceco"]) == [
         ("onceco", "Dormant", "former_customer", "Active", "2026-06-15", 15)
     ]

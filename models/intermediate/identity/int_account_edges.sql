@@ -64,10 +64,7 @@ workspace_members as (
     select
         'segment.tracks' as edge_source,
         workspace_id,
-        case
-            when user_id is not null then 'user_id:' || user_id
-            else 'anonymous_id:' || anonymous_id
-        end as member_node_key,
+        {{ event_person_node_key() }} as member_node_key,
         first_occurred_at as occurred_at,
         first_message_id as evidence_record_key
     from event_sightings

@@ -114,10 +114,9 @@ candidates as (
         max(event_sightings.first_occurred_at) as evidence_at
     from person_identifiers as person
     inner join event_sightings
-        on person.node_key = case
-            when event_sightings.user_id is not null then 'user_id:' || event_sightings.user_id
-            else 'anonymous_id:' || event_sightings.anonymous_id
-        end
+        on person.node_key = {{ event_person_node_key(
+            'event_sightings.user_id', 'event_sightings.anonymous_id'
+        ) }}
     where event_sightings.workspace_id is not null
     group by person.person_id, event_sightings.workspace_id, person.node_key
 

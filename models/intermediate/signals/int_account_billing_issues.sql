@@ -55,6 +55,15 @@ invoice_failures as (
     group by invoice_id
 ),
 
+{#- an invoice is overdue from the day after its due date, or for one charged
+    automatically (no due date) from its first failed charge -#}
+{%- set overdue_from -%}
+    coalesce(
+        cast({{ dbt.dateadd('day', 1, 'cast(invoices.due_at as date)') }} as date),
+        cast(invoice_failures.first_failed_at as date)
+    )
+{%- endset %}
+
 issues as (
     select
         'failed_payment' as issue_type,
@@ -86,10 +95,7 @@ issues as (
         'overdue_invoice' as issue_type,
         invoices.invoice_id as issue_id,
         invoices.customer_id,
-        coalesce(
-            cast({{ dbt.dateadd('day', 1, 'cast(invoices.due_at as date)') }} as date),
-            cast(invoice_failures.first_failed_at as date)
-        ) as started_date,
+        {{ overdue_from }} as started_date,
         case
             {#- the first of Stripe's dates: paid, or written off or voided (Stripe no
                 longer asks for it, nor counts it as delinquency) #}
@@ -100,13 +106,9 @@ issues as (
                     ) }} as date),
                     case
                         when invoices.invoice_status = 'paid'
+                            {#- paid, but nothing says when: in time (no overdue day) #}
                             then coalesce(
-                                cast(invoice_payments.paid_at as date),
-                                {#- paid, but nothing says when: in time (no overdue day) #}
-                                cast({{ dbt.dateadd(
-                                    'day', 1, 'cast(invoices.due_at as date)'
-                                ) }} as date),
-                                cast(invoice_failures.first_failed_at as date)
+                                cast(invoice_payments.paid_at as date), {{ overdue_from }}
                             )
                         {#- written off or voided: overdue until the sync that showed it,
                             as the days before knew it #}
