@@ -41,7 +41,7 @@
 ) %}
 {%- set lookback_days = 90 %}
 {#- sums are cast back to bigint: DuckDB sums integers into 128-bit integers, which are
-    slow to window, store and scan -#}
+    slow to window, store and scan (its windows add up doubles: window_sum_input) -#}
 {%- set bigint = dbt.type_bigint() %}
 {#- the daily counts (one row per account and day each) and the measures they hold #}
 {%- set measures = [
@@ -247,60 +247,60 @@ rolling as (
     select
         account_num,
         signal_date,
-        cast(sum(core_events) over (
+        cast(sum({{ window_sum_input('core_events') }}) over (
             partition by account_num order by signal_date
             rows between 29 preceding and current row
         ) as {{ bigint }}) as core_events_30d,
-        cast(sum(core_events) over (
+        cast(sum({{ window_sum_input('core_events') }}) over (
             partition by account_num order by signal_date
             rows between 59 preceding and 30 preceding
         ) as {{ bigint }}) as core_events_prior_30d,
-        cast(sum(events) over (
+        cast(sum({{ window_sum_input('events') }}) over (
             partition by account_num order by signal_date
             rows between 29 preceding and current row
         ) as {{ bigint }}) as events_30d,
-        cast(sum(gated_attempts) over (
+        cast(sum({{ window_sum_input('gated_attempts') }}) over (
             partition by account_num order by signal_date
             rows between 29 preceding and current row
         ) as {{ bigint }}) as gated_attempts_30d,
-        cast(sum(hand_raises) over (
+        cast(sum({{ window_sum_input('hand_raises') }}) over (
             partition by account_num order by signal_date
             rows between 29 preceding and current row
         ) as {{ bigint }}) as hand_raises_30d,
-        cast(sum(tickets_opened) over (
+        cast(sum({{ window_sum_input('tickets_opened') }}) over (
             partition by account_num order by signal_date
             rows between 89 preceding and current row
         ) as {{ bigint }}) as tickets_90d,
         {#- ratings: running sums of their +1/-1 changes #}
-        cast(sum(ratings_good) over (
+        cast(sum({{ window_sum_input('ratings_good') }}) over (
             partition by account_num order by signal_date
             rows between unbounded preceding and current row
         ) as {{ bigint }}) as satisfaction_good_90d,
-        cast(sum(ratings_bad) over (
+        cast(sum({{ window_sum_input('ratings_bad') }}) over (
             partition by account_num order by signal_date
             rows between unbounded preceding and current row
         ) as {{ bigint }}) as satisfaction_bad_90d,
-        cast(sum(failed_payments) over (
+        cast(sum({{ window_sum_input('failed_payments') }}) over (
             partition by account_num order by signal_date
             rows between 29 preceding and current row
         ) as {{ bigint }}) as failed_payments_30d,
-        cast(sum(failed_payments) over (
+        cast(sum({{ window_sum_input('failed_payments') }}) over (
             partition by account_num order by signal_date
             rows between 89 preceding and current row
         ) as {{ bigint }}) as failed_payments_90d,
         {%- for answer in ['promoters', 'passives', 'detractors'] %}
-        cast(sum({{ answer }}) over (
+        cast(sum({{ window_sum_input(answer) }}) over (
             partition by account_num order by signal_date
             rows between unbounded preceding and current row
         ) as {{ bigint }}) as nps_{{ answer }}_window,
         {%- endfor %}
         {#- active users: the running sum of spell starts (+1) and ends (-1); 90 days
             ago, the same sum up to the row 90 days back (the grid has every day) #}
-        cast(sum(active_user_change) over (
+        cast(sum({{ window_sum_input('active_user_change') }}) over (
             partition by account_num order by signal_date
             rows between unbounded preceding and current row
         ) as {{ bigint }}) as active_users_30d,
-        cast(sum(active_user_change) over (
+        cast(sum({{ window_sum_input('active_user_change') }}) over (
             partition by account_num order by signal_date
             rows between unbounded preceding and 90 preceding
         ) as {{ bigint }}) as active_users_90d_ago,
@@ -343,7 +343,7 @@ running_totals as (
         account_num,
         change_date,
         {%- for measure in measures %}
-        cast(sum({{ measure }}) over (
+        cast(sum({{ window_sum_input(measure) }}) over (
             partition by account_num order by change_date
             rows between unbounded preceding and current row
         ) as {{ bigint }}) as {{ measure }},
@@ -706,7 +706,12 @@ signals as (
         coalesce(open_billing_issues.open_disputes, 0) as open_disputes,
         coalesce(open_billing_issues.overdue_invoices, 0) as overdue_invoices,
         coalesce(pipeline.open_opportunities, 0) as open_opportunities,
-        profiles.icp_criteria_met,
+        {#- the criteria count from the day a record holding firmographics existed #}
+        case
+            when coalesce(profiles.icp_known_since_date <= rolling.signal_date, true)
+                then profiles.icp_criteria_met
+            else 0
+        end as icp_criteria_met,
         coalesce(profiles.known_contact_since_date <= rolling.signal_date, false)
             as has_known_contact,
         {{ dbt.datediff(

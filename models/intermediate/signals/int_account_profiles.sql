@@ -1,8 +1,9 @@
 {#-
     What is known about each account regardless of the day: firmographics (from the
     CRM account, else from its leads, each created by the as_of_date), how many ICP
-    criteria it meets, since when a contact is known, when a lead was last qualified,
-    when it first used the product.
+    criteria it meets and since when a record holding firmographics exists (the daily
+    history counts the criteria from that day only), since when a contact is known,
+    when a lead was last qualified, when it first used the product.
     One row per account the lifecycle follows: a company domain alone that no person,
     lead or event belongs to (the address domain of a consultant who works in client
     workspaces, say) is an identifier without an account behind it, and is left out.
@@ -85,7 +86,12 @@ lead_facts as (
             case when number_of_employees is not null then last_modified_at end
         ) as number_of_employees,
         max_by(country, case when country is not null then last_modified_at end) as country,
-        min(created_at) as first_lead_created_at
+        min(
+            case
+                when industry is not null or number_of_employees is not null or country is not null
+                    then created_at
+            end
+        ) as firmographics_known_at
     from account_leads
     group by account_id
 ),
@@ -177,6 +183,14 @@ firmographics as (
         coalesce(crm_accounts.number_of_employees, lead_facts.number_of_employees)
             as number_of_employees,
         coalesce(crm_accounts.billing_country, lead_facts.country) as country,
+        {#- the first record holding firmographics: the CRM account, or a lead #}
+        {{ least_ignoring_nulls(
+            'case when crm_accounts.industry is not null'
+                ~ ' or crm_accounts.number_of_employees is not null'
+                ~ ' or crm_accounts.billing_country is not null'
+                ~ ' then crm_accounts.created_at end',
+            'lead_facts.firmographics_known_at'
+        ) }} as firmographics_known_at,
         {{ least_ignoring_nulls(
             'contact_sightings.known_contact_since', 'crm_accounts.created_at'
         ) }} as known_contact_since
@@ -236,6 +250,7 @@ final as (
         coalesce(criteria_met.icp_criteria_met, 0) as icp_criteria_met,
         coalesce(criteria_met.icp_criteria_met, 0) >= {{ var('icp_min_criteria') }}
             as is_icp_fit,
+        cast(firmographics.firmographics_known_at as date) as icp_known_since_date,
         firmographics.is_internal,
         cast(firmographics.first_seen_at as date) as first_seen_date,
         {#- never before earliest_valid_date: a record dated decades back does not
