@@ -82,7 +82,11 @@ issues as (
         charges.customer_id,
         cast(disputes.created_at as date) as started_date,
         case
-            when disputes.dispute_status in ('won', 'lost', 'warning_closed', 'charge_refunded')
+            {#- closed: decided, refunded, or prevented before it was filed (Stripe's
+                prevented status, as with Visa's rapid dispute resolution) #}
+            when
+                disputes.dispute_status
+                in ('won', 'lost', 'warning_closed', 'charge_refunded', 'prevented')
                 then cast(disputes.synced_at as date)
         end as ended_date
     from disputes
