@@ -85,7 +85,8 @@
     {{ return(c) }}
 {% endmacro %}
 
-{#- the stages by precedence: (stage, entry condition, [(reason code, condition)]) -#}
+{#- the stages by precedence: (stage, entry condition, [(reason code, condition)]); as
+    in problem_confirmed, a former customer's PQL score is no reason code -#}
 {% macro lifecycle_stages() %}
     {%- set c = lifecycle_stage_conditions() -%}
     {%- set stages = [
@@ -128,7 +129,7 @@
             ('lead_qualified', c.lead_qualified),
             ('hand_raise', c.hand_raise),
             ('gated_feature_attempt', c.gated_feature_attempt),
-            ('pql', c.pql),
+            ('pql', c.pql ~ ' and not ' ~ c.former_customer),
         ]),
         ('Lead', c.known_contact, [
             ('known_contact', 'true'),

@@ -4,7 +4,8 @@
     qualify again on the use it made as a customer): the PQL score now and
     why, when it first qualified (pql_at), and where it got since:
       not_pql -> pql -> sales_accepted (an opportunity opened on or after pql_at, or
-      one already open then)
+      one already open then, and not after it became a customer: an upsell is no
+      acceptance)
       -> converted (became a customer after pql_at, and stays converted if it later
       stops paying), or disqualified (a walk-away clock ran out: the clocks restart on
       movement such as product use, see int_account_walk_away). Converted wins over
@@ -35,6 +36,7 @@ scored as (
     select
         signals.*,
         {{ lifecycle_stage_conditions().is_customer }} as is_customer_now,
+        {{ lifecycle_stage_conditions().former_customer }} as was_ever_customer,
         {{ pql_score_columns() }}
     from signals
 ),
@@ -66,7 +68,8 @@ milestones as (
 
 sales_acceptance as (
     {#- sales accepted the PQL when an opportunity opened on or after pql_at, or on
-        pql_at itself when one was already open then #}
+        pql_at itself when one was already open then; one opened after the account
+        became a customer is an upsell #}
     select
         milestones.account_id,
         min(greatest(opportunities.created_date, milestones.pql_date)) as sales_accepted_date
@@ -78,7 +81,7 @@ sales_acceptance as (
             {#- open on pql_at: a deal closed that day was no longer open then #}
             or coalesce(milestones.pql_date < opportunities.closed_date, true)
         )
-        and opportunities.created_date <= {{ as_of_date() }}
+        and opportunities.created_date <= coalesce(milestones.converted_date, {{ as_of_date() }})
     group by milestones.account_id
 ),
 
@@ -122,7 +125,9 @@ final as (
         end as status_since_date,
         cast(statuses.pql_score as integer) as pql_score,
         statuses.pql_reasons,
-        statuses.pql_score >= {{ var('pql_min_score') }} as is_pql_now,
+        {#- a former customer's score comes from its use as a customer #}
+        statuses.pql_score >= {{ var('pql_min_score') }}
+        and not statuses.was_ever_customer as is_pql_now,
         cast(statuses.pql_date as {{ dbt.type_timestamp() }}) as pql_at,
         statuses.sales_accepted_date,
         statuses.converted_date,
