@@ -4,9 +4,11 @@
     without a demo after walk_away_no_demo_days (counted from its creation or the
     account's later product use), an account that took no meaningful step
     (activation, core use of the product, an opportunity, a hand-raise such as a demo
-    request) within walk_away_no_activation_days of first appearing, and a prospect
+    request) within walk_away_no_activation_days of first appearing, a prospect
     known from the product alone (no open lead) that stopped using it
-    walk_away_no_use_days ago. A step the prospect takes (a hand-raise, a gated-feature
+    walk_away_no_use_days ago, and a lead sales qualified (met) that never used the
+    product and got no opportunity: no demo walk_away_no_demo_days after it was
+    qualified. A step the prospect takes (a hand-raise, a gated-feature
     attempt, a lead qualified) restarts the meeting, product-use and demo clocks as
     product use does; an opportunity open on the as_of_date stops the meeting and
     product-use clocks, and a deal closed lost restarts them from its close (a
@@ -136,7 +138,13 @@ movements as (
         last_steps.last_step_date,
         last_closed_deals.last_closed_date,
         cast(open_leads.last_moved_at as date) as last_lead_change_date,
-        open_leads.account_id is not null as has_open_lead
+        open_leads.account_id is not null as has_open_lead,
+        {#- a lead sales qualified, never a product user: it waits for a demo #}
+        last_product_use.account_id is null
+        and prospects.account_id in (
+            select lead_qualifications.account_id from lead_qualifications
+            where lead_qualifications.qualified_date <= {{ as_of_date() }}
+        ) as is_qualified_lead_only
     from prospects
     left join open_leads
         on prospects.account_id = open_leads.account_id
@@ -151,7 +159,7 @@ movements as (
 
 clocks as (
     -- the clocks run from the latest movement: a lead nobody met, a prospect known from
-    -- the product alone that stopped using it
+    -- the product alone that stopped using it, a qualified lead with no demo
     select
         account_id,
         'no_first_meeting' as walk_away_reason,
@@ -170,7 +178,18 @@ clocks as (
             'last_core_event_date', 'last_step_date', 'last_closed_date'
         )) }} as date) as walk_away_date
     from movements
-    where not has_open_lead
+    where not has_open_lead and not is_qualified_lead_only
+
+    union all
+
+    select
+        account_id,
+        'no_demo' as walk_away_reason,
+        cast({{ dbt.dateadd('day', var('walk_away_no_demo_days'), greatest_ignoring_nulls(
+            'last_step_date', 'last_closed_date'
+        )) }} as date) as walk_away_date
+    from movements
+    where not has_open_lead and is_qualified_lead_only
 
     union all
 
