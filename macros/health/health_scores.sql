@@ -15,12 +15,13 @@
     weight then name.
 -#}
 {% macro health_component_scores() %}
-    {#- no product data: no signup, no core event ever and no event in 30 days; usage
-        and adoption are then unknown, not zero, until the account has been a customer
-        for dormant_inactive_days. From then on lifecycle_state calls such an account
+    {#- no product use yet: no core event ever (a signup or a page view is no use of
+        the product); usage and adoption are then unknown, not zero, until the account
+        has been a customer for dormant_inactive_days, so a new customer is not red for
+        the days it has not had yet. From then on lifecycle_state calls such an account
         Dormant (paying, never used), and usage and adoption are measured: zero. -#}
     {%- set no_product_data =
-        '(signed_up_date is null and first_core_event_date is null and events_30d = 0'
+        '(days_since_last_core_event is null'
         ~ ' and not ' ~ lifecycle_stage_conditions().tenured_customer ~ ')' %}
     case
         when {{ no_product_data }} then null
