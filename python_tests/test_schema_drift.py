@@ -93,3 +93,27 @@ def test_a_mart_breaking_its_contract_fails_and_the_old_mart_stays(small_world, 
     assert not result.ok
     assert "contract" in result.output.lower() and "health_score" in result.output
     assert _checksums(warehouse) == before
+
+
+def test_columns_a_loader_lands_with_a_narrower_or_json_type_are_read(small_world, tmp_path):
+    # Stripe's metadata as a JSON column, Salesforce's date-only fields as dates
+    warehouse = small_world.copy_to(tmp_path)
+    staged_sql = [
+        "select customer_id, workspace_id, salesforce_account_id "
+        "from analytics_staging.stg_stripe__customers order by 1",
+        "select opportunity_id, close_date from analytics_staging.stg_salesforce__opportunities "
+        "order by 1",
+        "select lead_id, cast(converted_at as date) from analytics_staging.stg_salesforce__leads "
+        "order by 1",
+    ]
+    before = [warehouse.query(sql) for sql in staged_sql]
+    assert any(workspace for _, workspace, _ in before[0])
+    assert any(converted for _, converted in before[2])
+    warehouse.execute(
+        "alter table raw_stripe.customer alter metadata type json; "
+        "alter table raw_salesforce.opportunity alter close_date type date; "
+        "alter table raw_salesforce.lead alter converted_date type date"
+    )
+    result = warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=VARS, check=False)
+    assert result.ok, result.output[-3000:]
+    assert [warehouse.query(sql) for sql in staged_sql] == before

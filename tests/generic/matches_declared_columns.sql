@@ -1,6 +1,6 @@
 {#-
     A raw table still has every column the sources YAML declares, each of the declared
-    type family (text, number, boolean, timestamp, date; loaders differ in exact names
+    type family (text, number, boolean, timestamp, date, json; loaders differ in exact names
     such as varchar/text or timestamp/timestamp_ntz, so families are compared), or of
     a family its `meta.also_accepts` lists (a Segment property typed by its first
     value). Extra columns are fine: loaders add them. A table that does not exist
@@ -20,6 +20,7 @@
     'boolean': 'boolean', 'timestamp': 'timestamp', 'timestamp_ntz': 'timestamp',
     'timestamp_tz': 'timestamp', 'timestamp_ltz': 'timestamp', 'datetime': 'timestamp',
     'timestamp with time zone': 'timestamp', 'timestamptz': 'timestamp', 'date': 'date',
+    'json': 'json', 'variant': 'json', 'object': 'json',
 } -%}
 {%- if execute -%}
     {%- set declared = {} -%}
