@@ -46,7 +46,8 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='lead_id', keep_first_by='synced_at desc nulls last',
+    'validated', key='lead_id',
+    keep_first_by='synced_at desc nulls last, last_modified_at desc nulls last',
     source_name='salesforce', source_table='lead', loaded_at='synced_at',
     person_columns=[('lead_id', 'salesforce_lead'), ('email', 'email')],
     personal_columns=['lead_id', 'email', 'first_name', 'last_name', 'converted_contact_id']

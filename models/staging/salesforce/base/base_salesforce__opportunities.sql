@@ -39,6 +39,7 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='opportunity_id', keep_first_by='synced_at desc nulls last',
+    'validated', key='opportunity_id',
+    keep_first_by='synced_at desc nulls last, last_modified_at desc nulls last',
     source_name='salesforce', source_table='opportunity', loaded_at='synced_at'
 ) }}

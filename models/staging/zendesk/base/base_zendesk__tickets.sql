@@ -37,7 +37,8 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='ticket_id', keep_first_by='synced_at desc nulls last',
+    'validated', key='ticket_id',
+    keep_first_by='synced_at desc nulls last, updated_at desc nulls last',
     source_name='zendesk', source_table='ticket', loaded_at='synced_at',
     person_columns=[('requester_user_id', 'zendesk_user')],
     personal_columns=['requester_user_id', 'subject']
