@@ -552,6 +552,11 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
             key, name, created="2026-05-01", deal_created="2026-06-01",
             website=f"https://www.facebook.com/{key}",
         )  # fmt: skip
+    # Two whose website field holds a placeholder, which names no domain: two accounts.
+    for key, name, website in [("naco", "NaCo", "N/A"), ("tbdco", "TbdCo", "n/a")]:
+        raw.crm_account_with_deal(
+            key, name, created="2026-05-01", deal_created="2026-06-01", website=website
+        )
 
     # A PQL on June 10 (activated in 3 days, two users, 20 core events in 30 days) that
     # sales accepted: an opportunity opened on June 20. The same product journey at
@@ -775,6 +780,17 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
             "raw_salesforce.lead", id=f"00Q{key}", email=f"new.buyer@{key}co.com", company=name,
             created_date="2026-01-02", last_modified_date="2026-01-02",
             _fivetran_synced="2026-01-02", **lead,
+        )  # fmt: skip
+    # MetCo and MetLongAgoCo: leads sales qualified (met) on February 1 and November 1,
+    # that never used the product and got no deal: each waits for a demo, so the
+    # no-demo clock runs, 180 days from the qualification (July 31 and April 30).
+    for key, name, qualified in [
+        ("met", "MetCo", "2026-02-01"), ("metlongago", "MetLongAgoCo", "2025-11-01"),
+    ]:
+        raw.insert(
+            "raw_salesforce.lead", id=f"00Q{key}", email=f"buyer@{key}co.com", company=name,
+            status="Qualified", is_converted=False, is_deleted=False,
+            created_date="2025-10-01", last_modified_date=qualified, _fivetran_synced=qualified,
         )  # fmt: skip
     # ReviveCo: a deal stuck in Prospecting since December 1 (its no-demo clock would
     # have run out on May 30), then a product signup in June that makes it a PQL on
@@ -1168,7 +1184,9 @@ def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made)
         ("BakeryCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29),
         ("EarlyOppCo", "Opportunity", "open_opportunity", "Lead", "2026-05-15", 46),
         ("FloristCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29),
+        ("NaCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29),
         ("PQLCo", "Opportunity", "open_opportunity", "Lead", "2026-06-20", 10),
+        ("TbdCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29),
         ("FutureCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-28", 2),
         ("WonCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-15", 15),
         ("ConvCo", "Active", "active_usage", "Risk", "2026-06-30", 0),
@@ -1319,6 +1337,9 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("LateLossCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 6, 13)),
         ("LeadCo", "not_pql", None, None, None, None, None),
         ("LostOldCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
+        ("MetCo", "not_pql", None, None, None, None, None),
+        ("MetLongAgoCo", "disqualified", None, None, None, "no_demo", date(2026, 4, 30)),
+        ("NaCo", "not_pql", None, None, None, None, None),
         ("NoCloseCo", "not_pql", None, None, None, None, None),
         ("NoDateCo", "not_pql", None, None, None, None, None),
         # first seen in 1999 and never activated, but its open deal is a step: no
@@ -1331,6 +1352,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("ReviveCo", "sales_accepted", "2026-06-08", date(2026, 6, 8), None, None, None),
         ("StaleCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 2)),
         ("StitchCo", "not_pql", None, None, None, None, None),
+        ("TbdCo", "not_pql", None, None, None, None, None),
         ("Ticketless", "not_pql", None, None, None, None, None),
         ("alpha", "not_pql", None, None, None, None, None),
         ("beta", "not_pql", None, None, None, None, None),
