@@ -117,3 +117,25 @@ def test_columns_a_loader_lands_with_a_narrower_or_json_type_are_read(small_worl
     result = warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=VARS, check=False)
     assert result.ok, result.output[-3000:]
     assert [warehouse.query(sql) for sql in staged_sql] == before
+
+
+def test_optional_columns_a_loader_never_created_are_read_as_null(small_world, tmp_path):
+    # an org without the custom field; an app that never sent a name trait
+    warehouse = small_world.copy_to(tmp_path)
+    warehouse.execute(
+        "alter table raw_salesforce.lead drop column referred_by_account_c; "
+        "alter table raw_segment.identifies drop column name; "
+        "alter table raw_segment.groups drop column name"
+    )
+    result = warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=VARS, check=False)
+    assert result.ok, result.output[-3000:]
+    assert warehouse.query(
+        "select count(*), count(full_name) from analytics_staging.stg_segment__identifies"
+    )[0][1] == 0
+    assert warehouse.query(
+        "select count(workspace_name) from analytics_staging.stg_segment__groups"
+    ) == [(0,)]
+    assert warehouse.query(
+        "select count(referred_by_account_id) from analytics_staging.stg_salesforce__leads"
+    ) == [(0,)]
+    assert warehouse.query("select count(*) from analytics_marts.lifecycle_state")[0][0] > 0

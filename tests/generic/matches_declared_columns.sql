@@ -3,8 +3,9 @@
     type family (text, number, boolean, timestamp, date, json; loaders differ in exact names
     such as varchar/text or timestamp/timestamp_ntz, so families are compared), or of
     a family its `meta.also_accepts` lists (a Segment property typed by its first
-    value). Extra columns are fine: loaders add them. A table that does not exist
-    fails with its own message.
+    value). Extra columns are fine: loaders add them; a column marked
+    `meta.optional` may be missing (the staging reads it through optional_column). A
+    table that does not exist fails with its own message.
 
     A mismatch fails the test with an error that names the table and each column, so a
     `dbt build` stops before any model reads the changed table and the models built
@@ -25,6 +26,7 @@
 {%- if execute -%}
     {%- set declared = {} -%}
     {%- set also_accepted = {} -%}
+    {%- set optional = [] -%}
     {%- set table_label = [] -%}
     {%- for node in graph.sources.values()
         if node.identifier | lower == model.identifier | lower
@@ -34,6 +36,7 @@
             {%- set meta = column.get('config', {}).get('meta', {}) or column.get('meta', {}) -%}
             {%- do declared.update({column.name | lower: column.data_type | lower}) -%}
             {%- do also_accepted.update({column.name | lower: meta.get('also_accepts', [])}) -%}
+            {%- if meta.get('optional') -%}{%- do optional.append(column.name | lower) -%}{%- endif -%}
         {%- endfor -%}
     {%- endfor -%}
     {%- set actual = {} -%}
@@ -51,7 +54,8 @@
     {%- set problems = [] -%}
     {%- for name, declared_type in declared.items() -%}
         {%- set expected = families.get(declared_type, declared_type) -%}
-        {%- if name not in actual -%}
+        {%- if name not in actual and name in optional -%}
+        {%- elif name not in actual -%}
             {%- do problems.append('column ' ~ name ~ ' (' ~ declared_type ~ ') is missing') -%}
         {%- else -%}
             {%- set found_type = actual[name].split('(')[0] | trim -%}

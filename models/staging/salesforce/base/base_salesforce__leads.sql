@@ -12,8 +12,9 @@ renamed as (
             as converted_contact_id,
         cast({{ trimmed_or_null('converted_opportunity_id') }} as {{ dbt.type_string() }})
             as converted_opportunity_id,
-        cast({{ trimmed_or_null('referred_by_account_c') }} as {{ dbt.type_string() }})
-            as referred_by_account_id,
+        cast({{ trimmed_or_null(optional_column(
+            source('salesforce', 'lead'), 'referred_by_account_c', dbt.type_string()
+        )) }} as {{ dbt.type_string() }}) as referred_by_account_id,
         {{ normalize_email('email') }} as email,
         first_name,
         last_name,
