@@ -422,16 +422,23 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
         customer_since_january(key, subscription=first_version | cancelled)
 
     # A subscription loaded as one record, dated from its start, already cancelled on
-    # June 15 (onceco): it paid from January 1 until then. A free plan (freeco): a price
-    # of 0 is no payment, so the account is a prospect however much it is used.
-    customer_since_january(
-        "onceco",
-        subscription={
-            "status": "canceled",
-            "canceled_at": "2026-06-15 00:00",
-            "ended_at": "2026-06-15 00:00",
-            "_fivetran_synced": "2026-06-15 01:00",
-        },
+    # June 15 (onceco): it paid from January 1 until then; so did deletedco, whose
+    # customer was then deleted in Stripe (Fivetran marks it is_deleted): its billing
+    # history stays. A free plan (freeco): a price of 0 is no payment, so the account
+    # is a prospect however much it is used.
+    for key in ["onceco", "deletedco"]:
+        customer_since_january(
+            key,
+            subscription={
+                "status": "canceled",
+                "canceled_at": "2026-06-15 00:00",
+                "ended_at": "2026-06-15 00:00",
+                "_fivetran_synced": "2026-06-15 01:00",
+            },
+        )
+    raw.con.execute(
+        "update raw_stripe.customer set is_deleted = true, _fivetran_synced = '2026-06-20' "
+        "where id = 'cus_deletedco'"
     )
     raw.insert(
         "raw_stripe.price", id="price_free", nickname="Free", unit_amount=0, currency="usd",
@@ -1304,11 +1311,13 @@ def test_a_subscription_running_before_stripe_history_began_paid_from_its_start(
 
 
 def test_a_record_loaded_after_its_end_paid_and_a_free_plan_never_did(hand_made):
-    assert paying_days(hand_made, ["onceco", "freeco"]) == [
-        ("onceco", date(2026, 1, 1), date(2026, 6, 14))
+    assert paying_days(hand_made, ["onceco", "deletedco", "freeco"]) == [
+        ("deletedco", date(2026, 1, 1), date(2026, 6, 14)),
+        ("onceco", date(2026, 1, 1), date(2026, 6, 14)),
     ]
-    assert stages(hand_made, ["onceco"]) == [
-        ("onceco", "Dormant", "former_customer", "Active", "2026-06-15", 15)
+    assert stages(hand_made, ["onceco", "deletedco"]) == [
+        ("deletedco", "Dormant", "former_customer", "Active", "2026-06-15", 15),
+        ("onceco", "Dormant", "former_customer", "Active", "2026-06-15", 15),
     ]
     assert hand_made.query(
         "select state.stage, pql.pql_status, health.account_id is null "
@@ -1356,6 +1365,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("Ticketless", "not_pql", None, None, None, None, None),
         ("alpha", "not_pql", None, None, None, None, None),
         ("beta", "not_pql", None, None, None, None, None),
+        ("deletedco", "not_pql", None, None, None, None, None),
         ("delta", "not_pql", None, None, None, None, None),
         ("freeco", "not_pql", None, None, None, None, None),
         ("gonecoo", "not_pql", None, None, None, None, None),

@@ -29,10 +29,9 @@ validated as (
     select
         * replace ({{ salesforce_id_18('salesforce_account_id') }} as salesforce_account_id),
         cast(null as {{ dbt.type_string() }}) as quarantine_reason,
-        case
-            when is_deleted then 'soft_deleted'
-            when not is_livemode then 'test_mode'
-        end as exclusion_reason
+        {#- a customer deleted in Stripe (after it left, or to tidy up) is staged: its
+            subscriptions and invoices are still its billing history -#}
+        case when not is_livemode then 'test_mode' end as exclusion_reason
     from renamed
 ),
 
