@@ -139,3 +139,25 @@ def test_optional_columns_a_loader_never_created_are_read_as_null(small_world, t
         "select count(referred_by_account_id) from analytics_staging.stg_salesforce__leads"
     ) == [(0,)]
     assert warehouse.query("select count(*) from analytics_marts.lifecycle_state")[0][0] > 0
+
+
+def test_a_billing_period_kept_on_the_items_gives_the_same_renewals(small_world, tmp_path):
+    # Stripe connections made since 2025-07-31: the period is on subscription_item
+    warehouse = small_world.copy_to(tmp_path)
+    renewals_sql = (
+        "select account_id, renewal_date, days_to_renewal from analytics_marts.lifecycle_state "
+        "where renewal_date is not null order by 1"
+    )
+    before = warehouse.query(renewals_sql)
+    assert len(before) >= 10
+    warehouse.execute(
+        "update raw_stripe.subscription_item as item "
+        "set current_period_end = history.current_period_end "
+        "from raw_stripe.subscription_history as history "
+        "where history.id = item.subscription_id and history._fivetran_active; "
+        "alter table raw_stripe.subscription_history drop column current_period_start; "
+        "alter table raw_stripe.subscription_history drop column current_period_end"
+    )
+    result = warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=VARS, check=False)
+    assert result.ok, result.output[-3000:]
+    assert warehouse.query(renewals_sql) == before

@@ -123,8 +123,18 @@ billed_subscriptions as (
 items as (
     {{ optional_ref('stg_stripe__subscription_items', 'lifecycle_using_stripe', {
         'subscription_item_id': 'string', 'subscription_id': 'string', 'price_id': 'string',
-        'seat_quantity': 'bigint', 'created_at': 'timestamp',
+        'seat_quantity': 'bigint', 'created_at': 'timestamp', 'current_period_end_at': 'timestamp',
     }) }}
+),
+
+{#- the current billing period's end on the items (Stripe connections made since
+    2025-07-31 have it there, not on the subscription's versions): the current version's #}
+item_period_ends as (
+    select
+        subscription_id,
+        max(current_period_end_at) as current_period_end_at
+    from items
+    group by subscription_id
 ),
 
 prices as (
@@ -329,7 +339,10 @@ periods as (
         cast(segments.valid_from as date) as valid_from_date,
         segments.valid_to,
         cast(segments.valid_to as date) as valid_to_date,
-        cast(segments.current_period_end_at as date) as period_end_date,
+        cast(coalesce(
+            segments.current_period_end_at,
+            case when segments.valid_to is null then item_period_ends.current_period_end_at end
+        ) as date) as period_end_date,
         {{ subscription_in_force('segments.subscription_status') }} and segments.ended_at is null
             as is_in_force,
         coalesce(subscription_items.plan_is_annual, false) as is_annual,
@@ -346,6 +359,8 @@ periods as (
     left join subscription_items
         on segments.subscription_id = subscription_items.subscription_id
         and segments.valid_from = subscription_items.valid_from
+    left join item_period_ends
+        on segments.subscription_id = item_period_ends.subscription_id
 ),
 
 paid_periods as (

@@ -10,6 +10,7 @@ final as (
         price_id,
         seat_quantity,
         created_at,
+        current_period_end_at,
         synced_at
     from subscription_items
 )

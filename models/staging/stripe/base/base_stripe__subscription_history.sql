@@ -12,8 +12,14 @@ renamed as (
         coalesce(cast(livemode as boolean), true) as is_livemode,
         coalesce(cast(_fivetran_active as boolean), false) as is_current_version,
         {{ to_utc_timestamp('start_date') }} as started_at,
-        {{ to_utc_timestamp('current_period_start') }} as current_period_start_at,
-        {{ to_utc_timestamp('current_period_end') }} as current_period_end_at,
+        {#- on the items instead for connections made since 2025-07-31 #}
+        {{ to_utc_timestamp(optional_column(
+            source('stripe', 'subscription_history'), 'current_period_start',
+            dbt.type_timestamp()
+        )) }} as current_period_start_at,
+        {{ to_utc_timestamp(optional_column(
+            source('stripe', 'subscription_history'), 'current_period_end', dbt.type_timestamp()
+        )) }} as current_period_end_at,
         {{ to_utc_timestamp('canceled_at') }} as canceled_at,
         {{ to_utc_timestamp('ended_at') }} as ended_at,
         {{ to_utc_timestamp('trial_start') }} as trial_started_at,
