@@ -5,7 +5,8 @@
     a family its `meta.also_accepts` lists (a Segment property typed by its first
     value). Extra columns are fine: loaders add them; a column marked
     `meta.optional` may be missing (the staging reads it through optional_column). A
-    table that does not exist fails with its own message.
+    table that does not exist fails with its own message (the table's
+    `meta.missing_table_hint` when it has one).
 
     A mismatch fails the test with an error that names the table and each column, so a
     `dbt build` stops before any model reads the changed table and the models built
@@ -28,10 +29,15 @@
     {%- set also_accepted = {} -%}
     {%- set optional = [] -%}
     {%- set table_label = [] -%}
+    {%- set missing_hints = [] -%}
     {%- for node in graph.sources.values()
         if node.identifier | lower == model.identifier | lower
         and node.schema | lower == model.schema | lower -%}
         {%- do table_label.append(node.source_name ~ '.' ~ node.name) -%}
+        {%- set table_meta = node.get('config', {}).get('meta', {}) or node.get('meta', {}) -%}
+        {%- if table_meta.get('missing_table_hint') -%}
+            {%- do missing_hints.append(table_meta.get('missing_table_hint') | trim) -%}
+        {%- endif -%}
         {%- for column in node.columns.values() if column.data_type -%}
             {%- set meta = column.get('config', {}).get('meta', {}) or column.get('meta', {}) -%}
             {%- do declared.update({column.name | lower: column.data_type | lower}) -%}
@@ -46,9 +52,10 @@
     {%- if not actual -%}
         {{ exceptions.raise_compiler_error(
             'Raw table ' ~ (table_label | first | default(model)) ~ ' (' ~ model
-            ~ ') does not exist. Load it, or create it empty with the columns of the'
-            ~ ' sources YAML (`lifecycle --db <file> generate --empty` creates every raw'
-            ~ ' table on DuckDB) when the loader has no rows for it yet.'
+            ~ ') does not exist. ' ~ (missing_hints | first | default(
+                'Load it, or create it empty with the columns of the'
+                ~ ' sources YAML (`lifecycle --db <file> generate --empty` creates every raw'
+                ~ ' table on DuckDB) when the loader has no rows for it yet.'))
         ) }}
     {%- endif -%}
     {%- set problems = [] -%}
