@@ -214,6 +214,12 @@ def load_one_company_per_stage(raw: RawLoader) -> None:
         raw.track("ws_unknown", "Task Completed", f"{day} 10:00:00", anonymous="anon-1")
         raw.track("ws_unknown", "Task Completed", f"{day} 11:00:00", anonymous="anon-2")
 
+    # Lead by a product signup: someone signed up in a workspace on June 15 and used it,
+    # but no identify call carried an email (the product holds the address).
+    raw.group_call("u_signup", "ws_signup", None, "2026-06-14 09:00:00")
+    raw.track("ws_signup", "Task Completed", "2026-06-14 10:00:00", user="u_signup")
+    raw.track("ws_signup", "Signed Up", "2026-06-15 09:00:00", user="u_signup")
+
     # Lead: a CRM lead and nothing else (its email arrives padded and mixed-case).
     raw.insert(
         "raw_salesforce.lead",
@@ -1167,6 +1173,8 @@ def test_each_company_lands_in_the_stage_its_rows_call_for(hand_made):
     expected = [
         ("ws_unknown", "Unknown", "no_known_contact", None, "2026-06-20", 10),
         ("LeadCo", "Lead", "known_contact", None, "2026-06-20", 10),
+        # product activity from June 14, a signup on June 15
+        ("ws_signup", "Lead", "known_contact", "Unknown", "2026-06-15", 15),
         ("QualCo", "Qualified", "icp_fit,lead_qualified", "Lead", "2026-06-25", 5),
         ("OppCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29),
         ("custco", "Customer", "paying_subscription,not_yet_active", "Lead", "2026-06-01", 29),
@@ -1379,6 +1387,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("ws_kiosk", "not_pql", None, None, None, None, None),
         ("ws_kiosk7", "not_pql", None, None, None, None, None),
         ("ws_lap", "not_pql", None, None, None, None, None),
+        ("ws_signup", "not_pql", None, None, None, None, None),
         ("ws_tess", "not_pql", None, None, None, None, None),
         ("ws_unknown", "not_pql", None, None, None, None, None),
     ]

@@ -712,7 +712,10 @@ signals as (
                 then profiles.icp_criteria_met
             else 0
         end as icp_criteria_met,
+        {#- contactable: a person with an email or a CRM record, or a product signup
+            (the product holds the address it signed up with) #}
         coalesce(profiles.known_contact_since_date <= rolling.signal_date, false)
+        or coalesce(cast(activation.signup_event_at as date) <= rolling.signal_date, false)
             as has_known_contact,
         {{ dbt.datediff(
             'latest_lead_qualifications.lead_qualified_date', 'rolling.signal_date', 'day'

@@ -6,7 +6,9 @@
     earlier still (the product was in use: a signup stamped seconds after the first
     project, an account whose first Signed Up is a colleague joining months later); an
     account with neither a signup event nor a trial, whose tracking began after its
-    workspace was created, signed up by its first product event. Activation is reached
+    workspace was created, signed up by its first product event. signup_event_at is
+    the first signup event alone (someone signed up in the product: a contact the
+    product can reach). Activation is reached
     when every is_activation event of event_taxonomy has happened at or after signup,
     at the time of the last of them. days_to_activate counts calendar days from the
     signup day (0 = same day); within the window means days_to_activate <=
@@ -29,18 +31,21 @@ activation_steps as (
 signup_events as (
     select
         {{ entity_column }},
-        min(signed_up_at) as signed_up_at
+        min(signed_up_at) as signed_up_at,
+        min(case when is_signup_event then signed_up_at end) as signup_event_at
     from (
         select
             {{ entity_column }},
-            first_occurred_at as signed_up_at
+            first_occurred_at as signed_up_at,
+            true as is_signup_event
         from events
         where is_signup
         {%- if entity_column == 'account_id' %}
         union all
         select
             account_id,
-            trial_started_at as signed_up_at
+            trial_started_at as signed_up_at,
+            false as is_signup_event
         from {{ ref('int_account_subscription_periods') }}
         where
             trial_started_at is not null
@@ -77,7 +82,8 @@ signups as (
         signup_events.{{ entity_column }},
         {{ least_ignoring_nulls(
             'signup_events.signed_up_at', 'first_product_steps.first_step_at'
-        ) }} as signed_up_at
+        ) }} as signed_up_at,
+        signup_events.signup_event_at
     from signup_events
     left join first_product_steps
         on signup_events.{{ entity_column }} = first_product_steps.{{ entity_column }}
@@ -86,7 +92,8 @@ signups as (
     {#- no signup event and no trial: the account's first product event #}
     select
         first_product_steps.account_id,
-        first_product_steps.first_event_at as signed_up_at
+        first_product_steps.first_event_at as signed_up_at,
+        cast(null as {{ dbt.type_timestamp() }}) as signup_event_at
     from first_product_steps
     left join signup_events
         on first_product_steps.account_id = signup_events.account_id
@@ -126,6 +133,7 @@ final as (
     select
         signups.{{ entity_column }},
         signups.signed_up_at,
+        signups.signup_event_at,
         case
             when activations.steps_done = activation_steps.step_count
                 then activations.last_step_at
