@@ -798,7 +798,8 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
     # that never used the product and got no deal: each waits for a demo, so the
     # no-demo clock runs, 180 days from the qualification (July 31 and April 30).
     for key, name, qualified in [
-        ("met", "MetCo", "2026-02-01"), ("metlongago", "MetLongAgoCo", "2025-11-01"),
+        ("met", "MetCo", "2026-02-01"),
+        ("metlongago", "MetLongAgoCo", "2025-11-01"),
     ]:
         raw.insert(
             "raw_salesforce.lead", id=f"00Q{key}", email=f"buyer@{key}co.com", company=name,

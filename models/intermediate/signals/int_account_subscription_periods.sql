@@ -127,7 +127,7 @@ items as (
     }) }}
 ),
 
-{#- the current billing period's end on the items (Stripe connections made since
+{# the current billing period's end on the items (Stripe connections made since
     2025-07-31 have it there, not on the subscription's versions): the current version's #}
 item_period_ends as (
     select
