@@ -248,6 +248,11 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
             ('ch_failed', 'cus_1', 'FAILED', 100, '2026-05-01');
         insert into raw_stripe.dispute (id, charge_id, status, _fivetran_synced) values
             ('dp_odd', 'ch_failed', 'mystery', '2026-05-01');
+        -- customers deleted in Stripe: one with billing history (kept), one without
+        insert into raw_stripe.customer (id, email, is_deleted, livemode, _fivetran_synced)
+        values
+            (' cus_1', 'billing@example.com', true, true, '2026-06-01'),
+            ('cus_dup', 'billing@example.com', true, true, '2026-06-01');
         """
     )
     # +staging: staging and what it reads (the identity_exclusions seed of the erasure scope).
@@ -286,7 +291,14 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
             "from analytics_staging.stg_excluded_rows"
         )
     )
-    assert excluded == {("tracks", "m1", "duplicate"), ("lead", "00Q2", "soft_deleted")}
+    assert excluded == {
+        ("tracks", "m1", "duplicate"),
+        ("lead", "00Q2", "soft_deleted"),
+        ("customer", "cus_dup", "soft_deleted"),
+    }
+    assert empty_warehouse.query(
+        "select customer_id, is_deleted from analytics_staging.stg_stripe__customers"
+    ) == [("cus_1", True)]
     assert empty_warehouse.query("select email from analytics_staging.stg_segment__identifies") == [
         ("ada.lovelace@example.com",)
     ]

@@ -9,7 +9,7 @@
     {%- set without_scheme -%}
         regexp_replace(lower({{ trim_whitespace(column) }}), '^([a-z]+://)?(www[.])?', '')
     {%- endset -%}
-    {%- set host_text = "regexp_replace(" ~ without_scheme ~ ", '[/:?#].*$', '')" -%}
+    {%- set host_text = "nullif(regexp_replace(" ~ without_scheme ~ ", '[/:?#].*$', ''), '')" -%}
     {%- set host -%}
         case
             when regexp_replace({{ host_text }}, '^[^. ]+([.][^. ]+)*[.][^. ]{2,}$', '') = ''

@@ -466,6 +466,20 @@ support_load as (
     group by days.account_id, days.signal_date
 ),
 
+{#- an annual subscription whose period is only on its items (today's period end): that
+    day's period ends on the first anniversary of it after the day -#}
+{%- set anniversary_this_year = dbt.dateadd(
+    'year',
+    '-' ~ dbt.datediff('days.signal_date', 'subscriptions.items_period_end_date', 'year'),
+    'subscriptions.items_period_end_date'
+) %}
+{%- set next_anniversary -%}
+    case
+        when cast({{ anniversary_this_year }} as date) > days.signal_date
+            then cast({{ anniversary_this_year }} as date)
+        else cast({{ dbt.dateadd('year', 1, anniversary_this_year) }} as date)
+    end
+{%- endset %}
 billing_state as (
     select
         days.account_id,
@@ -489,7 +503,7 @@ billing_state as (
         min(
             case
                 when subscriptions.is_paying and subscriptions.is_annual
-                    then subscriptions.period_end_date
+                    then coalesce(subscriptions.period_end_date, {{ next_anniversary }})
             end
         ) as renewal_date,
         {#- a paying subscription is set to cancel and none bringing revenue goes on (a

@@ -183,13 +183,20 @@ firmographics as (
         coalesce(crm_accounts.number_of_employees, lead_facts.number_of_employees)
             as number_of_employees,
         coalesce(crm_accounts.billing_country, lead_facts.country) as country,
-        {#- the first record holding firmographics: the CRM account, or a lead #}
-        {{ least_ignoring_nulls(
+        {#- since when the firmographics read are on record: the later of the CRM
+            account's creation (when it gives one of them) and the first lead's holding
+            one (when a lead gives one the CRM account lacks), so no day is judged on a
+            record created after it; an undated record does not hold it back -#}
+        {{ greatest_ignoring_nulls(
             'case when crm_accounts.industry is not null'
                 ~ ' or crm_accounts.number_of_employees is not null'
                 ~ ' or crm_accounts.billing_country is not null'
                 ~ ' then crm_accounts.created_at end',
-            'lead_facts.firmographics_known_at'
+            'case when (crm_accounts.industry is null and lead_facts.industry is not null)'
+                ~ ' or (crm_accounts.number_of_employees is null'
+                ~ ' and lead_facts.number_of_employees is not null)'
+                ~ ' or (crm_accounts.billing_country is null and lead_facts.country is not null)'
+                ~ ' then lead_facts.firmographics_known_at end'
         ) }} as firmographics_known_at,
         {{ least_ignoring_nulls(
             'contact_sightings.known_contact_since', 'crm_accounts.created_at'

@@ -128,7 +128,8 @@ items as (
 ),
 
 {# the current billing period's end on the items (Stripe connections made since
-    2025-07-31 have it there, not on the subscription's versions): the current version's #}
+    2025-07-31 have it there, not on the subscription's versions, and a renewal then
+    makes no new version): the daily history steps back from it by the plan's interval #}
 item_period_ends as (
     select
         subscription_id,
@@ -339,10 +340,8 @@ periods as (
         cast(segments.valid_from as date) as valid_from_date,
         segments.valid_to,
         cast(segments.valid_to as date) as valid_to_date,
-        cast(coalesce(
-            segments.current_period_end_at,
-            case when segments.valid_to is null then item_period_ends.current_period_end_at end
-        ) as date) as period_end_date,
+        cast(segments.current_period_end_at as date) as period_end_date,
+        cast(item_period_ends.current_period_end_at as date) as items_period_end_date,
         {{ subscription_in_force('segments.subscription_status') }} and segments.ended_at is null
             as is_in_force,
         coalesce(subscription_items.plan_is_annual, false) as is_annual,

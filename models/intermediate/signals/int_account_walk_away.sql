@@ -7,7 +7,7 @@
     request) within walk_away_no_activation_days of first appearing, a prospect
     known from the product alone (no open lead) that stopped using it
     walk_away_no_use_days ago, and a lead sales qualified (met) that never used the
-    product and got no opportunity: no demo walk_away_no_demo_days after it was
+    product and never had an opportunity: no demo walk_away_no_demo_days after it was
     qualified. A step the prospect takes (a hand-raise, a gated-feature
     attempt, a lead qualified) restarts the meeting, product-use and demo clocks as
     product use does; an opportunity open on the as_of_date stops the meeting and
@@ -139,8 +139,10 @@ movements as (
         last_closed_deals.last_closed_date,
         cast(open_leads.last_moved_at as date) as last_lead_change_date,
         open_leads.account_id is not null as has_open_lead,
-        {#- a lead sales qualified, never a product user: it waits for a demo #}
+        {#- a lead sales qualified, never a product user and never in a deal: it waits
+            for a demo #}
         last_product_use.account_id is null
+        and last_closed_deals.account_id is null
         and prospects.account_id in (
             select lead_qualifications.account_id from lead_qualifications
             where lead_qualifications.qualified_date <= {{ as_of_date() }}
@@ -185,9 +187,8 @@ clocks as (
     select
         account_id,
         'no_demo' as walk_away_reason,
-        cast({{ dbt.dateadd('day', var('walk_away_no_demo_days'), greatest_ignoring_nulls(
-            'last_step_date', 'last_closed_date'
-        )) }} as date) as walk_away_date
+        cast({{ dbt.dateadd('day', var('walk_away_no_demo_days'), 'last_step_date') }} as date)
+            as walk_away_date
     from movements
     where not has_open_lead and is_qualified_lead_only
 

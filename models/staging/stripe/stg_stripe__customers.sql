@@ -13,6 +13,7 @@ final as (
         metadata_json,
         has_invalid_metadata,
         is_delinquent,
+        is_deleted,
         created_at,
         synced_at
     from customers

@@ -13,7 +13,7 @@ renamed as (
         cast({{ trimmed_or_null('converted_opportunity_id') }} as {{ dbt.type_string() }})
             as converted_opportunity_id,
         cast({{ trimmed_or_null(optional_column(
-            source('salesforce', 'lead'), 'referred_by_account_c', dbt.type_string()
+            'salesforce', 'lead', 'referred_by_account_c', dbt.type_string()
         )) }} as {{ dbt.type_string() }}) as referred_by_account_id,
         {{ normalize_email('email') }} as email,
         first_name,

@@ -8,9 +8,8 @@ renamed as (
         cast({{ trimmed_or_null('anonymous_id') }} as {{ dbt.type_string() }}) as anonymous_id,
         cast({{ trimmed_or_null('user_id') }} as {{ dbt.type_string() }}) as user_id,
         cast({{ trimmed_or_null('group_id') }} as {{ dbt.type_string() }}) as workspace_id,
-        {{ trimmed_or_null(optional_column(
-            source('segment', 'groups'), 'name', dbt.type_string()
-        )) }} as workspace_name,
+        {{ trimmed_or_null(optional_column('segment', 'groups', 'name', dbt.type_string())) }}
+            as workspace_name,
         {{ to_utc_timestamp('timestamp') }} as occurred_at,
         {{ to_utc_timestamp('received_at') }} as received_at
     from source

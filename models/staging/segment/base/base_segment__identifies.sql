@@ -8,9 +8,8 @@ renamed as (
         cast({{ trimmed_or_null('anonymous_id') }} as {{ dbt.type_string() }}) as anonymous_id,
         cast({{ trimmed_or_null('user_id') }} as {{ dbt.type_string() }}) as user_id,
         {{ normalize_email('email') }} as email,
-        {{ trimmed_or_null(optional_column(
-            source('segment', 'identifies'), 'name', dbt.type_string()
-        )) }} as full_name,
+        {{ trimmed_or_null(optional_column('segment', 'identifies', 'name', dbt.type_string())) }}
+            as full_name,
         {{ to_utc_timestamp('timestamp') }} as occurred_at,
         {{ to_utc_timestamp('received_at') }} as received_at
     from source

@@ -24,14 +24,32 @@ renamed as (
     from source
 ),
 
+billed_customers as (
+    select {{ trimmed_or_null('customer_id') }} as customer_id
+    from {{ source('stripe', 'subscription_history') }}
+    union
+    select {{ trimmed_or_null('customer_id') }} as customer_id
+    from {{ source('stripe', 'invoice') }}
+),
+
 validated as (
     {#- typed by people: an id copied from Salesforce's screens has 15 characters #}
     select
         * replace ({{ salesforce_id_18('salesforce_account_id') }} as salesforce_account_id),
         cast(null as {{ dbt.type_string() }}) as quarantine_reason,
-        {#- a customer deleted in Stripe (after it left, or to tidy up) is staged: its
-            subscriptions and invoices are still its billing history -#}
-        case when not is_livemode then 'test_mode' end as exclusion_reason
+        {#- a customer deleted in Stripe (after it left, or to tidy up) is staged when it
+            has a subscription or an invoice: they are still its billing history; one
+            that never had either (a duplicate, a test) is left out -#}
+        case
+            when not is_livemode then 'test_mode'
+            when
+                is_deleted
+                and customer_id not in (
+                    select billed_customers.customer_id from billed_customers
+                    where billed_customers.customer_id is not null
+                )
+                then 'soft_deleted'
+        end as exclusion_reason
     from renamed
 ),
 

@@ -14,11 +14,10 @@ renamed as (
         {{ to_utc_timestamp('start_date') }} as started_at,
         {#- on the items instead for connections made since 2025-07-31 #}
         {{ to_utc_timestamp(optional_column(
-            source('stripe', 'subscription_history'), 'current_period_start',
-            dbt.type_timestamp()
+            'stripe', 'subscription_history', 'current_period_start', dbt.type_timestamp()
         )) }} as current_period_start_at,
         {{ to_utc_timestamp(optional_column(
-            source('stripe', 'subscription_history'), 'current_period_end', dbt.type_timestamp()
+            'stripe', 'subscription_history', 'current_period_end', dbt.type_timestamp()
         )) }} as current_period_end_at,
         {{ to_utc_timestamp('canceled_at') }} as canceled_at,
         {{ to_utc_timestamp('ended_at') }} as ended_at,

@@ -12,7 +12,7 @@ renamed as (
         {{ to_utc_timestamp('created') }} as created_at,
         {#- the subscription's current period, here for connections made since 2025-07-31 #}
         {{ to_utc_timestamp(optional_column(
-            source('stripe', 'subscription_item'), 'current_period_end', dbt.type_timestamp()
+            'stripe', 'subscription_item', 'current_period_end', dbt.type_timestamp()
         )) }} as current_period_end_at,
         {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
     from source
