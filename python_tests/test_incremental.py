@@ -237,6 +237,14 @@ def test_events_later_than_the_window_are_counted_and_warned(worlds, tmp_path):
             f"timestamp '{last_load}' "
             f"from raw_segment.tracks where user_id is not null order by id limit {count}"
         )
+    # and an NPS answer given ten days ago, in the latest load too
+    late_copy.execute(
+        "insert into raw_segment.nps_survey_submitted (id, user_id, context_group_id, score, "
+        "timestamp, received_at) "
+        "select 'late-nps-' || id, user_id, context_group_id, score, "
+        f"timestamp '{last_load}' - interval 10 day, timestamp '{last_load}' "
+        "from raw_segment.nps_survey_submitted where user_id is not null order by id limit 1"
+    )
     result = late_copy.dbt(
         "build", *WITHOUT_UNIT_TESTS, vars={**vars_, "as_of_date": TODAY.isoformat()}
     )
@@ -244,7 +252,7 @@ def test_events_later_than_the_window_are_counted_and_warned(worlds, tmp_path):
         "select count(*), min(days_late) from analytics_intermediate.int_late_arriving_events "
         "where message_id like 'late-%'"
     )[0]
-    assert late == (3, 10)
+    assert late == (4, 10)
     assert not late_copy.scalar(
         "select count(*) from analytics_intermediate.int_late_arriving_events "
         "where message_id like 'in-window-%'"
@@ -252,7 +260,7 @@ def test_events_later_than_the_window_are_counted_and_warned(worlds, tmp_path):
     warned = re.search(
         r"WARN (\d+) assert_no_events_late_beyond_lookback", result.output.replace("\x1b", "")
     )
-    assert warned and int(warned.group(1)) >= 3
+    assert warned and int(warned.group(1)) >= 4
     assert "Got " in result.output
 
 
@@ -363,3 +371,69 @@ def test_a_history_that_now_starts_earlier_is_built_from_its_new_first_day(empty
         if day == "2026-06-26":
             assert warehouse.query(history_sql) == [(date(2026, 6, 15), 12)]
     assert warehouse.query(history_sql) == [(date(2026, 6, 12), 16)]
+
+
+def test_a_history_that_now_starts_later_is_built_again_as_a_rebuild_would(
+    empty_warehouse, tmp_path
+):
+    """Day 1: LostCo's lead (created June 1) is its earliest record; its people work in
+    ws_lost from June 15. Day 2: the lead is deleted in Salesforce, so the history starts
+    on June 15: the daily run builds it again from there (the days it kept were computed
+    from June 1: a prior 30 days, a first stay start), as a rebuild does."""
+    warehouse = empty_warehouse
+
+    def load(days_rows) -> None:
+        con = duckdb.connect(str(warehouse.db))
+        try:
+            days_rows(RawLoader(con))
+        finally:
+            con.close()
+
+    def day_1(raw: RawLoader) -> None:
+        raw.ids = iter(range(1, 1000))
+        raw.insert(
+            "raw_salesforce.lead", id="00Qlost", email="lou@lostco.com", company="LostCo",
+            status="Working - Contacted", is_converted=False, is_deleted=False,
+            created_date="2026-06-01", last_modified_date="2026-06-01",
+            _fivetran_synced="2026-06-01",
+        )  # fmt: skip
+        for user in ("u_lo1", "u_lo2"):
+            raw.identify(user, f"{user}@lostco.com", "2026-06-15 08:00:00")
+            raw.group_call(user, "ws_lost", "LostCo", "2026-06-15 08:05:00")
+        raw.core_usage("ws_lost", ["u_lo1", "u_lo2"], [f"2026-06-{d}" for d in range(15, 26)])
+
+    def day_2(raw: RawLoader) -> None:
+        raw.con.execute(
+            "update raw_salesforce.lead set is_deleted = true, _fivetran_synced = '2026-06-26'"
+        )
+
+    history_sql = (
+        "select signal_date, stage, is_stage_start, core_events_30d, core_events_prior_30d, "
+        "active_users_30d, active_users_90d_ago "
+        "from analytics_intermediate.int_account_signals_daily "
+        "join analytics_intermediate.int_accounts using (account_id) "
+        "where account_name = 'LostCo' order by signal_date"
+    )
+    for loader, day in ((day_1, "2026-06-25"), (day_2, "2026-06-26")):
+        load(loader)
+        warehouse.dbt(
+            "build",
+            "--select",
+            "+int_account_signals_daily",
+            *MODELS_ONLY,
+            vars={"as_of_date": day},
+        )
+        if day == "2026-06-25":
+            assert warehouse.query(history_sql)[0][:3] == (date(2026, 6, 1), "Lead", True)
+    rebuilt = warehouse.copy_to(tmp_path / "rebuilt")
+    rebuilt.dbt(
+        "build",
+        "--select",
+        "+int_account_signals_daily",
+        "--full-refresh",
+        *MODELS_ONLY,
+        vars={"as_of_date": "2026-06-26"},
+    )
+    daily = warehouse.query(history_sql)
+    assert daily[0][:3] == (date(2026, 6, 15), "Lead", True)
+    assert daily == rebuilt.query(history_sql)

@@ -1,12 +1,14 @@
 {#-
-    Events loaded more than history_reprocess_days calendar days after the day they
-    happened: a daily run recomputes the history_reprocess_days days before its
-    as_of_date and that day (an event loaded 3 days late is recomputed, one loaded 4
-    days late is not, with the default 3), so these come too late for it. They are staged and counted, but the days of the
-    daily history they belong to were already built and an incremental run does not
-    recompute them: those days keep the old values until a full refresh of
-    int_account_signals_daily. The warning test on this model reports how many came in
-    the latest loads.
+    Events (tracks and NPS answers) loaded more than history_reprocess_days calendar
+    days after the day they happened: a daily run recomputes the history_reprocess_days
+    days before its as_of_date and that day (an event loaded 3 days late is recomputed,
+    one loaded 4 days late is not, with the default 3), so these come too late for it.
+    They are staged and counted, but the days of the daily history they belong to were
+    already built and an incremental run does not recompute them: those days keep the
+    old values until a full refresh of int_account_signals_daily. The warning test on
+    this model reports how many came in the latest loads. (Zendesk and Stripe rows
+    carry only their last sync time, which an update moves too, so their lateness
+    cannot be told apart.)
 -#}
 {%- set days_late = dbt.datediff('event_date', 'loaded_date', 'day') %}
 {%- set lookback_days = -number_var('event_lookback_days') %}
@@ -23,6 +25,10 @@ latest_load as (
     from tracks
 ),
 
+nps_answers as (
+    select * from {{ ref('stg_segment__nps_responses') }}
+),
+
 with_lateness as (
     select
         message_id,
@@ -33,6 +39,18 @@ with_lateness as (
         loaded_date,
         cast(occurred_at as date) as event_date
     from tracks
+    union all
+    {#- NPS answers (their own Segment table, loaded by received_at) feed the history too #}
+    select
+        message_id,
+        workspace_id,
+        user_id,
+        'NPS Survey Submitted' as event_name,
+        received_at as loaded_at,
+        cast(received_at as date) as loaded_date,
+        cast(occurred_at as date) as event_date
+    from nps_answers
+    where received_at is not null
 ),
 
 final as (
