@@ -466,18 +466,25 @@ support_load as (
     group by days.account_id, days.signal_date
 ),
 
-{#- an annual subscription whose period is only on its items (today's period end): that
-    day's period ends on the first anniversary of it after the day -#}
-{%- set anniversary_this_year = dbt.dateadd(
-    'year',
-    '-' ~ dbt.datediff('days.signal_date', 'subscriptions.items_period_end_date', 'year'),
-    'subscriptions.items_period_end_date'
-) %}
+{#- an annual subscription whose period is only on its items (today's period end E):
+    that day's period ends on the first of E, E - P, E - 2P, ... (P its billing period
+    in months) after the day, each counted from E so a period ending on February 29
+    keeps its day in leap years -#}
+{%- set months_to_end = dbt.datediff(
+    'days.signal_date', 'subscriptions.items_period_end_date', 'month') %}
+{%- set periods_back = 'cast(floor(' ~ months_to_end
+    ~ ' / subscriptions.billing_period_months) as integer)' %}
+{%- set period_end_in_force = dbt.dateadd(
+    'month', '-' ~ periods_back ~ ' * subscriptions.billing_period_months',
+    'subscriptions.items_period_end_date') %}
+{%- set period_end_after = dbt.dateadd(
+    'month', '(1 - ' ~ periods_back ~ ') * subscriptions.billing_period_months',
+    'subscriptions.items_period_end_date') %}
 {%- set next_anniversary -%}
     case
-        when cast({{ anniversary_this_year }} as date) > days.signal_date
-            then cast({{ anniversary_this_year }} as date)
-        else cast({{ dbt.dateadd('year', 1, anniversary_this_year) }} as date)
+        when cast({{ period_end_in_force }} as date) > days.signal_date
+            then cast({{ period_end_in_force }} as date)
+        else cast({{ period_end_after }} as date)
     end
 {%- endset %}
 billing_state as (

@@ -9,26 +9,20 @@
     exist yet is taken to have the column. -#}
 {% macro optional_column(source_name, table_name, column, data_type) -%}
     {%- if execute -%}
-        {%- set named = source(source_name, table_name) -%}
-        {%- if named.identifier.startswith('__dbt__cte__') -%}
-            {%- set raw = adapter.get_relation(
+        {%- set raw = source(source_name, table_name) -%}
+        {%- if raw.identifier.startswith('__dbt__cte__') -%}
+            {%- set raw = api.Relation.create(
                 database=var(source_name ~ '_database', var('raw_database', target.database)),
                 schema=var(source_name ~ '_schema', 'raw_' ~ source_name),
                 identifier=table_name
             ) -%}
-        {%- else -%}
-            {%- set raw = adapter.get_relation(
-                database=named.database, schema=named.schema, identifier=named.identifier
-            ) -%}
         {%- endif -%}
-        {%- if raw is not none -%}
-            {%- set names = [] -%}
-            {%- for found in adapter.get_columns_in_relation(raw) -%}
-                {%- do names.append(found.name | lower) -%}
-            {%- endfor -%}
-            {%- if column | lower not in names -%}
-                {{ return('cast(null as ' ~ data_type ~ ')') }}
-            {%- endif -%}
+        {%- set names = [] -%}
+        {%- for found in adapter.get_columns_in_relation(raw) -%}
+            {%- do names.append(found.name | lower) -%}
+        {%- endfor -%}
+        {%- if names and column | lower not in names -%}
+            {{ return('cast(null as ' ~ data_type ~ ')') }}
         {%- endif -%}
     {%- endif -%}
     {{ return(column) }}

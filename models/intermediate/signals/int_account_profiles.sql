@@ -85,13 +85,7 @@ lead_facts as (
             number_of_employees,
             case when number_of_employees is not null then last_modified_at end
         ) as number_of_employees,
-        max_by(country, case when country is not null then last_modified_at end) as country,
-        min(
-            case
-                when industry is not null or number_of_employees is not null or country is not null
-                    then created_at
-            end
-        ) as firmographics_known_at
+        max_by(country, case when country is not null then last_modified_at end) as country
     from account_leads
     group by account_id
 ),
@@ -183,21 +177,6 @@ firmographics as (
         coalesce(crm_accounts.number_of_employees, lead_facts.number_of_employees)
             as number_of_employees,
         coalesce(crm_accounts.billing_country, lead_facts.country) as country,
-        {#- since when the firmographics read are on record: the later of the CRM
-            account's creation (when it gives one of them) and the first lead's holding
-            one (when a lead gives one the CRM account lacks), so no day is judged on a
-            record created after it; an undated record does not hold it back -#}
-        {{ greatest_ignoring_nulls(
-            'case when crm_accounts.industry is not null'
-                ~ ' or crm_accounts.number_of_employees is not null'
-                ~ ' or crm_accounts.billing_country is not null'
-                ~ ' then crm_accounts.created_at end',
-            'case when (crm_accounts.industry is null and lead_facts.industry is not null)'
-                ~ ' or (crm_accounts.number_of_employees is null'
-                ~ ' and lead_facts.number_of_employees is not null)'
-                ~ ' or (crm_accounts.billing_country is null and lead_facts.country is not null)'
-                ~ ' then lead_facts.firmographics_known_at end'
-        ) }} as firmographics_known_at,
         {{ least_ignoring_nulls(
             'contact_sightings.known_contact_since', 'crm_accounts.created_at'
         ) }} as known_contact_since
@@ -220,6 +199,40 @@ firmographics as (
         or lead_facts.account_id is not null
         or contact_sightings.account_id is not null
         or first_use.account_id is not null
+),
+
+{# since when the account has firmographics on record: the creation of its first record
+    (the CRM account or a lead) holding any, or always when such a record is undated. A
+    later record (a CRM account created after the lead, with much the same details)
+    does not move it, so nightly runs agree with a rebuild; the criteria are counted
+    from the current values. #}
+firmographic_records as (
+    select
+        accounts.account_id,
+        crm_accounts.industry,
+        crm_accounts.number_of_employees,
+        crm_accounts.billing_country as country,
+        crm_accounts.created_at
+    from accounts
+    inner join crm_accounts
+        on accounts.crm_account_id = crm_accounts.account_id
+    union all
+    select
+        account_id,
+        industry,
+        number_of_employees,
+        country,
+        created_at
+    from account_leads
+),
+
+firmographics_dated as (
+    select
+        account_id,
+        case when count(*) = count(created_at) then min(created_at) end as firmographics_known_at
+    from firmographic_records
+    where industry is not null or number_of_employees is not null or country is not null
+    group by account_id
 ),
 
 criteria_met as (
@@ -257,7 +270,7 @@ final as (
         coalesce(criteria_met.icp_criteria_met, 0) as icp_criteria_met,
         coalesce(criteria_met.icp_criteria_met, 0) >= {{ var('icp_min_criteria') }}
             as is_icp_fit,
-        cast(firmographics.firmographics_known_at as date) as icp_known_since_date,
+        cast(firmographics_dated.firmographics_known_at as date) as icp_known_since_date,
         firmographics.is_internal,
         cast(firmographics.first_seen_at as date) as first_seen_date,
         {#- never before earliest_valid_date: a record dated decades back does not
@@ -272,6 +285,8 @@ final as (
         cast(firmographics.lead_qualified_at as date) as lead_qualified_date,
         firmographics.first_core_event_date
     from firmographics
+    left join firmographics_dated
+        on firmographics.account_id = firmographics_dated.account_id
     left join criteria_met
         on firmographics.account_id = criteria_met.account_id
 )

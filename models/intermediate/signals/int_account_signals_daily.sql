@@ -7,8 +7,8 @@
     Identity resolution can re-key an account (two merge, a workspace joins a CRM
     account) or move its first day (an identifier seen earlier joins it, or a deleted
     record takes its earliest one away). An incremental run therefore builds the whole
-    history of every account it has never built or whose history now starts on another
-    day than its first day built, and its post-hooks
+    history of every account it has never built or whose history now starts before or
+    after its first day built, and its post-hooks
     remove the days of accounts that no longer
     exist and the days before an account's (possibly later) first day, so the table
     keeps the same rows as a full rebuild. After an erasure request
@@ -52,17 +52,19 @@
 {%- set recent_erasures = '(select count(*) from ' ~ erased ~ ' as erased'
     ~ ' where cast(erased.first_requested_at as date) >= '
     ~ dbt.dateadd('day', -1, last_built_day) ~ ')' -%}
-{#- accounts built whole: never built, or whose history now starts on another day than
-    the first day built (identity resolution joined an identifier seen earlier, or a
+{#- accounts built whole: never built, or whose history now starts before the first
+    day built (identity resolution joined an identifier seen earlier) or after it (a
     deleted record took the earliest one away: the days kept were computed from the
-    old start), or every account after an erasure -#}
+    old start; compared with the account's own start, which a whole build starts from
+    when history_start_date is set too), or every account after an erasure -#}
 {%- set first_built_days = '(select account_id, min(signal_date) as first_built_day from '
     ~ this ~ ' group by account_id)' -%}
 {%- set history_start = 'profiles.history_start_date' if not var('history_start_date')
     else "greatest(profiles.history_start_date, cast('" ~ var('history_start_date') ~ "' as date))" -%}
 {%- set never_built = 'select profiles.account_id from profiles left join ' ~ first_built_days
     ~ ' as built on profiles.account_id = built.account_id where built.account_id is null or '
-    ~ history_start ~ ' != built.first_built_day or ' ~ recent_erasures ~ ' > 0' -%}
+    ~ history_start ~ ' < built.first_built_day or profiles.history_start_date'
+    ~ ' > built.first_built_day or ' ~ recent_erasures ~ ' > 0' -%}
 {%- set rebuilds_whole_histories -%}
     select
         {{ recent_erasures }} > 0

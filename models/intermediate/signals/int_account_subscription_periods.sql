@@ -129,7 +129,8 @@ items as (
 
 {# the current billing period's end on the items (Stripe connections made since
     2025-07-31 have it there, not on the subscription's versions, and a renewal then
-    makes no new version): the daily history steps back from it by the plan's interval #}
+    makes no new version): the daily history steps back from it by the plan's billing
+    period (billing_period_months) #}
 item_period_ends as (
     select
         subscription_id,
@@ -250,6 +251,7 @@ priced_items as (
         items.seat_quantity,
         prices.price_name,
         prices.recurring_interval,
+        prices.recurring_interval_count,
         items.is_seat_item,
         {#- billed once a year or less often: a yearly price, or one of 12+ months #}
         prices.recurring_interval = 'year'
@@ -280,6 +282,7 @@ segment_items as (
         priced_items.seat_quantity,
         priced_items.price_name,
         priced_items.recurring_interval,
+        priced_items.recurring_interval_count,
         priced_items.is_seat_item,
         priced_items.is_annual,
         priced_items.unit_mrr,
@@ -313,6 +316,7 @@ subscription_items as (
         sum(case when is_seat_item then seat_quantity end) as item_seats,
         max(case when plan_rank = 1 then price_name end) as plan_name,
         max(case when plan_rank = 1 then recurring_interval end) as plan_recurring_interval,
+        max(case when plan_rank = 1 then recurring_interval_count end) as plan_interval_count,
         max(case when plan_rank = 1 and is_annual then 1 else 0 end) = 1 as plan_is_annual,
         max(case when plan_rank = 1 then unit_mrr end) as plan_unit_mrr
     from segment_items
@@ -342,6 +346,11 @@ periods as (
         cast(segments.valid_to as date) as valid_to_date,
         cast(segments.current_period_end_at as date) as period_end_date,
         cast(item_period_ends.current_period_end_at as date) as items_period_end_date,
+        {#- the plan's billing period in months (a yearly price: 12, a 2-year one: 24) #}
+        case subscription_items.plan_recurring_interval
+            when 'year' then 12 * coalesce(subscription_items.plan_interval_count, 1)
+            when 'month' then coalesce(subscription_items.plan_interval_count, 1)
+        end as billing_period_months,
         {{ subscription_in_force('segments.subscription_status') }} and segments.ended_at is null
             as is_in_force,
         coalesce(subscription_items.plan_is_annual, false) as is_annual,

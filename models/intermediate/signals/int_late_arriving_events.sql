@@ -1,5 +1,6 @@
 {#-
-    Events (tracks and NPS answers) loaded more than history_reprocess_days calendar
+    Events (tracks: Segment writes every track call there, NPS answers included, as
+    well as to the event's own table) loaded more than history_reprocess_days calendar
     days after the day they happened: a daily run recomputes the history_reprocess_days
     days before its as_of_date and that day (an event loaded 3 days late is recomputed,
     one loaded 4 days late is not, with the default 3), so these come too late for it.
@@ -25,10 +26,6 @@ latest_load as (
     from tracks
 ),
 
-nps_answers as (
-    select * from {{ ref('stg_segment__nps_responses') }}
-),
-
 with_lateness as (
     select
         message_id,
@@ -39,18 +36,6 @@ with_lateness as (
         loaded_date,
         cast(occurred_at as date) as event_date
     from tracks
-    union all
-    {#- NPS answers (their own Segment table, loaded by received_at) feed the history too #}
-    select
-        message_id,
-        workspace_id,
-        user_id,
-        'NPS Survey Submitted' as event_name,
-        received_at as loaded_at,
-        cast(received_at as date) as loaded_date,
-        cast(occurred_at as date) as event_date
-    from nps_answers
-    where received_at is not null
 ),
 
 final as (

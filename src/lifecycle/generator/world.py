@@ -91,6 +91,8 @@ class Journey:
     """Key days of one company's story (day indexes from the start of history)."""
 
     signup_day: int | None = None
+    # a workspace whose app sends no email trait and no signup event (people provisioned
+    # by single sign-on, say): product activity tied to no known contact (Unknown)
     no_email_signup: bool = False
     activation_day: int | None = None  # days after signup when both activation events done
     converts: bool = False
@@ -529,8 +531,9 @@ class World:
         for extra in person.anon_codes[1:]:
             self._identify(person, day + self.rnd.randint(1, 60), extra, with_email=False)
         self._group(c, person, day)
-        ts = self.at(day)
-        self._emit_single(ts, person.user_code, signup_anon, c.group_code, v.EVENT_SIGNED_UP)
+        if not no_email:
+            ts = self.at(day)
+            self._emit_single(ts, person.user_code, signup_anon, c.group_code, v.EVENT_SIGNED_UP)
 
     def _signup(self, c: Company, j: Journey) -> None:
         s = j.signup_day
@@ -545,10 +548,11 @@ class World:
                 f"@{self.rnd.choice(v.FREE_MAIL_DOMAINS)}"
             ).lower()
         self._join_product(c, founder, s, no_email=j.no_email_signup, founder=True)
-        ts = self.at(s)
-        self._emit_single(
-            ts, founder.user_code, founder.anon_codes[0], c.group_code, v.EVENT_TRIAL_STARTED
-        )
+        if not j.no_email_signup:
+            ts = self.at(s)
+            self._emit_single(
+                ts, founder.user_code, founder.anon_codes[0], c.group_code, v.EVENT_TRIAL_STARTED
+            )
         a = j.activation_day
         if a is not None:
             first_step = self.rnd.randint(0, a)
