@@ -1089,6 +1089,12 @@ def load_values_out_of_range(raw: RawLoader) -> None:
         subject="No status", created_at="2026-06-15 10:00", updated_at="2026-06-15 10:00",
         _fivetran_deleted=False, _fivetran_synced="2026-06-15 11:00",
     )  # fmt: skip
+    # UndatedCo: a lead sent without a creation date (nor a modification date)
+    raw.insert(
+        "raw_salesforce.lead", id="00Qundated", email="buyer@undatedco.com", company="UndatedCo",
+        status="Open - Not Contacted", is_converted=False, is_deleted=False,
+        _fivetran_synced="2026-06-01",
+    )  # fmt: skip
 
 
 def load_shared_device_request(raw: RawLoader) -> None:
@@ -1825,6 +1831,20 @@ def test_values_out_of_range_are_quarantined_and_an_old_record_starts_no_old_his
         )
         == 1e15
     )
+
+
+def test_an_undated_lead_is_a_known_contact_and_a_person(hand_made):
+    # no date says since when: known always, so a Lead, and its person is listed
+    assert hand_made.query(
+        "select stage, reason_codes, has_known_contact from analytics_marts.lifecycle_state "
+        "where account_name = 'undatedco.com'"
+    ) == [("Lead", "known_contact", True)]
+    assert hand_made.query(
+        "select status.person_status, status.is_known_contact, status.first_seen_date "
+        "from analytics_marts.person_status as status "
+        "inner join analytics_restricted.person_contacts as contacts using (person_id) "
+        "where contacts.primary_email = 'buyer@undatedco.com'"
+    ) == [("known", True, None)]
 
 
 def warned_rows(warehouse: Warehouse, select: str, test_name: str) -> int | None:

@@ -735,7 +735,9 @@ signals as (
         end as icp_criteria_met,
         {#- contactable: a person with an email or a CRM record, or a product signup
             (the product holds the address it signed up with) #}
-        coalesce(profiles.known_contact_since_date <= rolling.signal_date, false)
+        coalesce(
+            profiles.known_contact_since_date <= rolling.signal_date, profiles.is_known_contact, false
+        )
         or coalesce(cast(activation.signup_event_at as date) <= rolling.signal_date, false)
             as has_known_contact,
         {{ dbt.datediff(

@@ -2,7 +2,8 @@
     What is known about each account regardless of the day: firmographics (from the
     CRM account, else from its leads, each created by the as_of_date), how many ICP
     criteria it meets and since when a record holding firmographics exists (the daily
-    history counts the criteria from that day only), since when a contact is known,
+    history counts the criteria from that day only), whether and since when a contact is
+    known,
     when a lead was last qualified, when it first used the product.
     One row per account the lifecycle follows: a company domain alone that no person,
     lead or event belongs to (the address domain of a consultant who works in client
@@ -100,10 +101,11 @@ latest_lead_qualifications as (
 ),
 
 -- persons with a way to reach them (an email, a lead, a contact), and since when
+-- (always when one of those identifiers is undated)
 known_persons as (
     select
         person_id,
-        min(first_seen_at) as known_since
+        case when count(*) = count(first_seen_at) then min(first_seen_at) end as known_since
     from person_identifiers
     where identifier_type in ('email', 'salesforce_lead', 'salesforce_contact')
     group by person_id
@@ -133,7 +135,7 @@ known_members as (
 contact_sightings as (
     select
         account_id,
-        min(known_at) as known_contact_since
+        case when count(*) = count(known_at) then min(known_at) end as known_contact_since
     from (
         select
             person_accounts.account_id,
@@ -177,9 +179,20 @@ firmographics as (
         coalesce(crm_accounts.number_of_employees, lead_facts.number_of_employees)
             as number_of_employees,
         coalesce(crm_accounts.billing_country, lead_facts.country) as country,
-        {{ least_ignoring_nulls(
-            'contact_sightings.known_contact_since', 'crm_accounts.created_at'
-        ) }} as known_contact_since
+        {#- a contact (or the CRM account) on record without a date is known always #}
+        contact_sightings.account_id is not null or crm_accounts.account_id is not null
+            as is_known_contact,
+        case
+            when
+                not (
+                    contact_sightings.account_id is not null
+                    and contact_sightings.known_contact_since is null
+                )
+                and not (crm_accounts.account_id is not null and crm_accounts.created_at is null)
+                then {{ least_ignoring_nulls(
+                    'contact_sightings.known_contact_since', 'crm_accounts.created_at'
+                ) }}
+        end as known_contact_since
     from accounts
     left join crm_accounts
         on accounts.crm_account_id = crm_accounts.account_id
@@ -281,6 +294,7 @@ final as (
             ) }},
             cast('{{ var('earliest_valid_date') }}' as date)
         ) as history_start_date,
+        firmographics.is_known_contact,
         cast(firmographics.known_contact_since as date) as known_contact_since_date,
         cast(firmographics.lead_qualified_at as date) as lead_qualified_date,
         firmographics.first_core_event_date

@@ -28,6 +28,10 @@
     leaves a day or more). A cancelled first version dated before the subscription
     ended (a record loaded once, after the end, dated from its start) then starts at
     the end.
+
+    Fivetran records a subscription's end with the version that syncs it, hours or a
+    day after Stripe's ended_at: no version runs past the subscription's end, so the
+    last paying version ends when the subscription did, not at that sync.
 -#}
 {%- set paying_order = 'partition by account_id, is_paying order by valid_from, subscription_id' %}
 
@@ -88,7 +92,7 @@ versions_before_first_sync as (
     where cast(paid_from as date) < cast(paid_until as date)
 ),
 
-versions as (
+recorded_versions as (
     select * exclude (paid_from) from versions_before_first_sync
     union all
     {#- a first version cancelled before the time paid before it ended starts then (one
@@ -106,6 +110,32 @@ versions as (
         paid_before.valid_to is null
         or synced_versions.valid_to is null
         or synced_versions.valid_to > paid_before.valid_to
+),
+
+subscription_ends as (
+    select
+        subscription_id,
+        min(ended_at) as ended_at
+    from synced_versions
+    where ended_at is not null
+    group by subscription_id
+),
+
+{# a version followed by another (the one that records the end) stops at the end #}
+versions as (
+    select
+        recorded_versions.* replace (
+            case
+                when
+                    subscription_ends.ended_at > recorded_versions.valid_from
+                    and subscription_ends.ended_at < recorded_versions.valid_to
+                    then subscription_ends.ended_at
+                else recorded_versions.valid_to
+            end as valid_to
+        )
+    from recorded_versions
+    left join subscription_ends
+        on recorded_versions.subscription_id = subscription_ends.subscription_id
 ),
 
 invoices as (

@@ -6,10 +6,15 @@
     average over the rows is an average over every cohort and week). Read across a row
     to see a cohort decay; read down a column to compare cohorts at the same age. The
     as_of_date's week is not over unless the as_of_date is its Sunday
-    (is_complete_week): its share is still growing.
+    (is_complete_week): its share is still growing. The vendor's own accounts are
+    left out, as in every mart.
 -#}
 with activation as (
     select * from {{ ref('int_account_activation') }}
+),
+
+accounts as (
+    select * from {{ ref('int_accounts') }}
 ),
 
 activity as (
@@ -19,11 +24,13 @@ activity as (
 
 cohorts as (
     select
-        account_id,
-        cast(signed_up_at as date) as signed_up_date,
-        cast({{ dbt.date_trunc('week', 'signed_up_at') }} as date) as cohort_week
+        activation.account_id,
+        cast(activation.signed_up_at as date) as signed_up_date,
+        cast({{ dbt.date_trunc('week', 'activation.signed_up_at') }} as date) as cohort_week
     from activation
-    where cast(signed_up_at as date) <= {{ as_of_date() }}
+    inner join accounts
+        on activation.account_id = accounts.account_id
+    where cast(activation.signed_up_at as date) <= {{ as_of_date() }} and not accounts.is_internal
 ),
 
 cohort_sizes as (

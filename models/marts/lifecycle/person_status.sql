@@ -123,7 +123,8 @@ final as (
         on persons.person_id = signups.person_id
     left join usage
         on persons.person_id = usage.person_id
-    where cast(persons.first_seen_at as date) <= {{ as_of_date() }}
+    {#- a person whose records are all undated counts as seen #}
+    where coalesce(cast(persons.first_seen_at as date) <= {{ as_of_date() }}, true)
 )
 
 select * from final
