@@ -1391,6 +1391,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("pqlaband", "disqualified", "2025-12-06", None, None, "no_product_use", date(2026, 3, 13)),
         ("tabco.com", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),
+        ("undatedco.com", "not_pql", None, None, None, None, None),
         ("ws_kiosk", "not_pql", None, None, None, None, None),
         ("ws_kiosk7", "not_pql", None, None, None, None, None),
         ("ws_lap", "not_pql", None, None, None, None, None),

@@ -496,16 +496,29 @@ billing_state as (
             as paying_since_date,
         sum(case when subscriptions.is_paying then subscriptions.mrr else 0 end) as mrr,
         {#- seats of several items and subscriptions can pass a 32-bit integer: capped
-            there, so the marts can hold them as integers #}
+            there, so the marts can hold them as integers (a paying add-on or metered plan
+            has none: 0, not a NULL that least() treats one way on DuckDB, another on
+            Snowflake) #}
         cast(
             least(
-                sum(case when subscriptions.is_paying then subscriptions.seat_quantity else 0 end),
+                sum(
+                    case
+                        when subscriptions.is_paying then coalesce(subscriptions.seat_quantity, 0)
+                        else 0
+                    end
+                ),
                 2147483647
             )
             as {{ bigint }}
         ) as seats,
+        {#- the named plan bringing the most (Snowflake's max_by would return a NULL name
+            that DuckDB's skips) #}
         max_by(
-            subscriptions.plan_name, case when subscriptions.is_paying then subscriptions.mrr end
+            subscriptions.plan_name,
+            case
+                when subscriptions.is_paying and subscriptions.plan_name is not null
+                    then subscriptions.mrr
+            end
         ) as plan_name,
         min(
             case

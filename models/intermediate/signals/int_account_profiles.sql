@@ -287,13 +287,14 @@ final as (
         firmographics.is_internal,
         cast(firmographics.first_seen_at as date) as first_seen_date,
         {#- never before earliest_valid_date: a record dated decades back does not
-            backfill decades of days #}
-        greatest(
-            {{ least_ignoring_nulls(
+            backfill decades of days; an account with no date at all starts there too
+            (on every engine: Snowflake's greatest() would be NULL) #}
+        {{ greatest_ignoring_nulls(
+            least_ignoring_nulls(
                 'cast(firmographics.first_seen_at as date)', 'firmographics.first_activity_date'
-            ) }},
-            cast('{{ var('earliest_valid_date') }}' as date)
-        ) as history_start_date,
+            ),
+            "cast('" ~ var('earliest_valid_date') ~ "' as date)"
+        ) }} as history_start_date,
         firmographics.is_known_contact,
         cast(firmographics.known_contact_since as date) as known_contact_since_date,
         cast(firmographics.lead_qualified_at as date) as lead_qualified_date,

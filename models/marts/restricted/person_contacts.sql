@@ -27,11 +27,14 @@ contact_names as (
 ),
 
 lead_names as (
-    {#- a person known only as a CRM lead: the name on its latest lead #}
+    {#- a person known only as a CRM lead: the names on its latest leads that have them
+        (the same on every engine: Snowflake's max_by would return a NULL name) #}
     select
         email,
-        max_by(first_name, last_modified_at) as first_name,
-        max_by(last_name, last_modified_at) as last_name
+        max_by(first_name, case when first_name is not null then last_modified_at end)
+            as first_name,
+        max_by(last_name, case when last_name is not null then last_modified_at end)
+            as last_name
     from leads
     where email is not null and (first_name is not null or last_name is not null)
     group by email
