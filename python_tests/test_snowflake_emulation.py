@@ -56,7 +56,7 @@ class EmulatedSnowflake:
     databases: Path
     first_build: DbtResult | None = None
 
-    def dbt(self, *args: str, as_of: date, check: bool = True) -> DbtResult:
+    def dbt(self, *args: str, as_of: date, check: bool = True, roles: bool = True) -> DbtResult:
         command = [
             *FAKESNOW,
             "-d",
@@ -71,7 +71,7 @@ class EmulatedSnowflake:
             "--project-dir",
             str(self.project),
             "--vars",
-            f'{{as_of_date: "{as_of}", {ROLES}}}',
+            f'{{as_of_date: "{as_of}"{", " + ROLES if roles else ""}}}',
         ]
         env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
         proc = subprocess.run(
@@ -164,6 +164,16 @@ def test_marts_are_granted_to_analysts_and_plain_pii_to_pii_readers_only(snowfla
     assert readers["person_contacts"] == {"PII_READER"}
     # Nothing upstream of the marts is granted to anyone.
     assert not any(relation.startswith(("int_", "stg_", "base_")) for relation in readers)
+
+
+def test_a_snowflake_target_parses_without_the_role_vars(tmp_path):
+    # a run that passes no roles grants none (parsing reads no database)
+    project = copy_project(tmp_path / "project")
+    (tmp_path / "databases").mkdir()
+    parsed = EmulatedSnowflake(project, tmp_path / "databases").dbt(
+        "parse", as_of=FIRST_DAY, roles=False
+    )
+    assert "Required var" not in parsed.output
 
 
 def test_a_duckdb_only_function_in_a_model_fails_the_snowflake_check(snowflake, tmp_path):
