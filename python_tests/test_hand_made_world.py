@@ -1084,6 +1084,12 @@ def load_values_out_of_range(raw: RawLoader) -> None:
         "raw_segment.nps_survey_submitted", id="nps_frac", user_id="u_tess", score="7.5",
         timestamp="2026-06-20 10:00:00", received_at="2026-06-20 10:00:00",
     )  # fmt: skip
+    # an answer given before signing in: a device id, no user id
+    raw.insert(
+        "raw_segment.nps_survey_submitted", id="nps_device", anonymous_id="dev-nps",
+        context_group_id="ws_tess", score="9", timestamp="2026-06-21 10:00:00",
+        received_at="2026-06-21 10:00:00",
+    )  # fmt: skip
     raw.insert(
         "raw_zendesk.ticket", id=990, requester_id=11, status=None, priority="normal",
         subject="No status", created_at="2026-06-15 10:00", updated_at="2026-06-15 10:00",
@@ -1832,6 +1838,15 @@ def test_values_out_of_range_are_quarantined_and_an_old_record_starts_no_old_his
         )
         == 1e15
     )
+
+
+def test_an_nps_answer_with_a_device_id_only_counts_on_its_workspace(hand_made):
+    assert hand_made.query(
+        "select responses.nps_category, accounts.account_name "
+        "from analytics_intermediate.int_account_nps_responses as responses "
+        "inner join analytics_intermediate.int_accounts as accounts using (account_id) "
+        "where responses.message_id = 'nps_device'"
+    ) == [("promoter", "ws_tess")]
 
 
 def test_an_undated_lead_is_a_known_contact_and_a_person(hand_made):

@@ -559,12 +559,26 @@ billing_state as (
     group by days.account_id, days.signal_date
 ),
 
+{#- billing is measured from the first subscription or billing problem (a customer
+    by a won deal billed through invoices alone has its failed payments measured) #}
 billing_history as (
     select
         account_id,
-        min(valid_from_date) as first_billing_date,
-        min(case when is_paying then valid_from_date end) as first_paying_date
-    from subscriptions
+        min(first_billing_date) as first_billing_date,
+        min(first_paying_date) as first_paying_date
+    from (
+        select
+            account_id,
+            valid_from_date as first_billing_date,
+            case when is_paying then valid_from_date end as first_paying_date
+        from subscriptions
+        union all
+        select
+            account_id,
+            started_date as first_billing_date,
+            cast(null as date) as first_paying_date
+        from billing_issues
+    ) as billing_records
     group by account_id
 ),
 

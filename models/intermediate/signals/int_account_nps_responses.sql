@@ -3,7 +3,12 @@
     the time its respondent answered again on that account (replaced_at): NPS counts a
     respondent's latest answer only. -#}
 with responses as (
-    select * from {{ ref('stg_segment__nps_responses') }}
+    select
+        *,
+        {#- the respondent by their login, else by their device (an answer given
+            before signing in) #}
+        coalesce('user_id:' || user_id, 'anonymous_id:' || anonymous_id) as respondent_node_key
+    from {{ ref('stg_segment__nps_responses') }}
 ),
 
 person_identifiers as (
@@ -33,7 +38,7 @@ answers as (
         end as nps_category
     from responses
     left join person_identifiers as respondent
-        on respondent.node_key = 'user_id:' || responses.user_id
+        on responses.respondent_node_key = respondent.node_key
     left join account_identifiers as workspace_account
         on workspace_account.node_key = 'workspace:' || responses.workspace_id
     left join person_accounts

@@ -116,9 +116,11 @@ final as (
         ) as seat_utilization,
         staged.renewal_date,
         cast(staged.days_to_renewal as integer) as days_to_renewal,
+        cast(staged.failed_payments_30d as integer) as failed_payments_30d,
         cast(staged.failed_payments_90d as integer) as failed_payments_90d,
         cast(staged.open_disputes as integer) as open_disputes,
         cast(staged.overdue_invoices as integer) as overdue_invoices,
+        staged.is_past_due,
         cast(staged.open_opportunities as integer) as open_opportunities,
         walk_away.walk_away_reason,
         walk_away.walk_away_date

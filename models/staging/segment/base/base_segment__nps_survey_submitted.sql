@@ -28,7 +28,6 @@ validated as (
     select
         *,
         {{ segment_quarantine_reason(
-            identity_columns=['user_id'],
             extra_checks=[(
                 "nps_score is null or nps_score not between 0 and 10 or score_value != nps_score",
                 "invalid_nps_score",
