@@ -414,3 +414,58 @@ def test_a_history_that_now_starts_later_is_built_again_as_a_rebuild_would(
     daily = warehouse.query(history_sql)
     assert daily[0][:3] == (date(2026, 6, 15), "Lead", True)
     assert daily == rebuilt.query(history_sql)
+
+
+def test_a_crm_account_loaded_or_edited_later_counts_its_icp_criteria_as_a_rebuild_would(
+    empty_warehouse, tmp_path
+):
+    """Day 1: IcpCo's people use ws_icp from June 1 (no CRM record). Day 2: its CRM
+    account arrives without a creation date (Software, 120 employees, US: its criteria
+    count on every day). Day 3: the industry is edited to one outside the ICP. Each
+    daily run builds IcpCo again whole, as a rebuild does."""
+    warehouse = empty_warehouse
+
+    def day_1(raw: RawLoader) -> None:
+        raw.ids = iter(range(1, 1000))
+        for user in ("u_icp1", "u_icp2"):
+            raw.identify(user, f"{user}@icpco.com", "2026-06-01 08:00:00")
+            raw.group_call(user, "ws_icp", "IcpCo", "2026-06-01 08:05:00")
+        raw.core_usage("ws_icp", ["u_icp1", "u_icp2"], [f"2026-06-{d:02d}" for d in range(1, 26)])
+
+    def day_2(raw: RawLoader) -> None:
+        raw.insert(
+            "raw_salesforce.account", id="001icpco", name="IcpCo", website="icpco.com",
+            industry="Software", number_of_employees=120, billing_country="US",
+            is_deleted=False, _fivetran_synced="2026-06-26",
+        )  # fmt: skip
+
+    def day_3(raw: RawLoader) -> None:
+        raw.con.execute(
+            "update raw_salesforce.account set industry = 'Agriculture', "
+            "_fivetran_synced = '2026-06-27' where id = '001icpco'"
+        )
+
+    history_sql = (
+        "select signal_date, icp_criteria_met, stage, reason_codes, pql_score, is_stage_start "
+        "from analytics_intermediate.int_account_signals_daily "
+        "join analytics_intermediate.int_accounts using (account_id) "
+        "where account_name = 'IcpCo' order by signal_date"
+    )
+    for loader, day, criteria in (
+        (day_1, "2026-06-25", 0),
+        (day_2, "2026-06-26", 3),
+        (day_3, "2026-06-27", 2),
+    ):
+        _load_and_build_history(warehouse, loader, day)
+        daily = warehouse.query(history_sql)
+        assert {row[1] for row in daily} == {criteria}, day
+        rebuilt = warehouse.copy_to(tmp_path / f"rebuilt_{day}")
+        rebuilt.dbt(
+            "build",
+            "--select",
+            "+int_account_signals_daily",
+            "--full-refresh",
+            *MODELS_ONLY,
+            vars={"as_of_date": day},
+        )
+        assert daily == rebuilt.query(history_sql), day

@@ -6,9 +6,10 @@
 
     Identity resolution can re-key an account (two merge, a workspace joins a CRM
     account) or move its first day (an identifier seen earlier joins it, or a deleted
-    record takes its earliest one away). An incremental run therefore builds the whole
-    history of every account it has never built or whose history now starts before or
-    after its first day built, and its post-hooks
+    record takes its earliest one away), and a CRM record loaded since can change the
+    ICP criteria every day counts. An incremental run therefore builds the whole
+    history of every account it has never built, whose history now starts before or
+    after its first day built, or whose days kept count other ICP criteria, and its post-hooks
     remove the days of accounts that no longer
     exist and the days before an account's (possibly later) first day, so the table
     keeps the same rows as a full rebuild. After an erasure request
@@ -56,15 +57,25 @@
     day built (identity resolution joined an identifier seen earlier) or after it (a
     deleted record took the earliest one away: the days kept were computed from the
     old start; compared with the account's own start, which a whole build starts from
-    when history_start_date is set too), or every account after an erasure -#}
-{%- set first_built_days = '(select account_id, min(signal_date) as first_built_day from '
-    ~ this ~ ' group by account_id)' -%}
+    when history_start_date is set too), or whose ICP criteria the days kept no longer
+    count as the profile does now (a CRM record loaded since, undated or edited: the
+    criteria met, or the day they count from), or every account after an erasure -#}
+{%- set first_built_days = '(select account_id, min(signal_date) as first_built_day,'
+    ~ ' min(case when icp_criteria_met > 0 then signal_date end) as first_icp_day,'
+    ~ ' max(icp_criteria_met) as icp_criteria_met from ' ~ this ~ ' group by account_id)' -%}
 {%- set history_start = 'profiles.history_start_date' if not var('history_start_date')
     else "greatest(profiles.history_start_date, cast('" ~ var('history_start_date') ~ "' as date))" -%}
+{%- set first_icp_day_now = 'case when profiles.icp_criteria_met > 0 and coalesce('
+    ~ 'profiles.icp_known_since_date, built.first_built_day) <= ' ~ last_built_day ~ ' then '
+    ~ greatest_ignoring_nulls('profiles.icp_known_since_date', 'built.first_built_day') ~ ' end' -%}
+{%- set icp_counted_otherwise = '(' ~ first_icp_day_now ~ ') is distinct from built.first_icp_day'
+    ~ ' or (built.first_icp_day is not null'
+    ~ ' and built.icp_criteria_met != profiles.icp_criteria_met)' -%}
 {%- set never_built = 'select profiles.account_id from profiles left join ' ~ first_built_days
     ~ ' as built on profiles.account_id = built.account_id where built.account_id is null or '
     ~ history_start ~ ' < built.first_built_day or profiles.history_start_date'
-    ~ ' > built.first_built_day or ' ~ recent_erasures ~ ' > 0' -%}
+    ~ ' > built.first_built_day or ' ~ icp_counted_otherwise
+    ~ ' or ' ~ recent_erasures ~ ' > 0' -%}
 {%- set rebuilds_whole_histories -%}
     select
         {{ recent_erasures }} > 0
