@@ -469,3 +469,50 @@ def test_a_crm_account_loaded_or_edited_later_counts_its_icp_criteria_as_a_rebui
             vars={"as_of_date": day},
         )
         assert daily == rebuilt.query(history_sql), day
+
+
+def test_an_undated_lead_loaded_later_makes_a_known_contact_as_a_rebuild_would(
+    empty_warehouse, tmp_path
+):
+    """Day 1: KCo's people use ws_k from June 1 and give their emails on June 15 (a
+    known contact from then). Day 2: a lead of KCo arrives without a creation date (a
+    known contact always): the daily run builds KCo again whole, as a rebuild does."""
+    warehouse = empty_warehouse
+
+    def day_1(raw: RawLoader) -> None:
+        raw.ids = iter(range(1, 1000))
+        for user in ("u_k1", "u_k2"):
+            raw.group_call(user, "ws_k", "KCo", "2026-06-01 08:05:00")
+            raw.identify(user, f"{user}@kco.com", "2026-06-15 08:00:00")
+        raw.core_usage("ws_k", ["u_k1", "u_k2"], [f"2026-06-{d:02d}" for d in range(1, 26)])
+
+    def day_2(raw: RawLoader) -> None:
+        raw.insert(
+            "raw_salesforce.lead", id="00Qkco", email="buyer@kco.com", company="KCo",
+            status="Open - Not Contacted", is_converted=False, is_deleted=False,
+            _fivetran_synced="2026-06-26",
+        )  # fmt: skip
+
+    history_sql = (
+        "select signal_date, has_known_contact, stage, reason_codes, is_stage_start "
+        "from analytics_intermediate.int_account_signals_daily "
+        "join analytics_intermediate.int_accounts using (account_id) "
+        "where workspace_id = 'ws_k' order by signal_date"
+    )
+    for loader, day, first_known in (
+        (day_1, "2026-06-25", date(2026, 6, 15)),
+        (day_2, "2026-06-26", date(2026, 6, 1)),
+    ):
+        _load_and_build_history(warehouse, loader, day)
+        daily = warehouse.query(history_sql)
+        assert min(row[0] for row in daily if row[1]) == first_known, day
+        rebuilt = warehouse.copy_to(tmp_path / f"rebuilt_{day}")
+        rebuilt.dbt(
+            "build",
+            "--select",
+            "+int_account_signals_daily",
+            "--full-refresh",
+            *MODELS_ONLY,
+            vars={"as_of_date": day},
+        )
+        assert daily == rebuilt.query(history_sql), day

@@ -7,9 +7,10 @@
     Identity resolution can re-key an account (two merge, a workspace joins a CRM
     account) or move its first day (an identifier seen earlier joins it, or a deleted
     record takes its earliest one away), and a CRM record loaded since can change the
-    ICP criteria every day counts. An incremental run therefore builds the whole
-    history of every account it has never built, whose history now starts before or
-    after its first day built, or whose days kept count other ICP criteria, and its post-hooks
+    ICP criteria or the known contact every day counts. An incremental run therefore
+    builds the whole history of every account it has never built, whose history now
+    starts before or after its first day built, or whose days kept count other ICP
+    criteria or another known contact, and its post-hooks
     remove the days of accounts that no longer
     exist and the days before an account's (possibly later) first day, so the table
     keeps the same rows as a full rebuild. After an erasure request
@@ -18,7 +19,7 @@
 
     Rolling sums (see account_daily_signals): a full build, and an incremental run
     that rebuilds whole histories (an erasure, or more than a tenth of the accounts
-    never built), slides windows over the grid; any other incremental run, a few new
+    built whole; the run logs how many), slides windows over the grid; any other incremental run, a few new
     days after a 90-day look-back, takes differences of running totals for the new
     days only.
 -#}
@@ -49,7 +50,6 @@
 {%- set last_built_day = '(select max(signal_date) from ' ~ this ~ ')' -%}
 {%- set erased = ref('stg_privacy__erased_identifiers') -%}
 {%- set profiles = ref('int_account_profiles') -%}
-{%- set built_accounts = '(select distinct account_id from ' ~ this ~ ')' -%}
 {%- set recent_erasures = '(select count(*) from ' ~ erased ~ ' as erased'
     ~ ' where cast(erased.first_requested_at as date) >= '
     ~ dbt.dateadd('day', -1, last_built_day) ~ ')' -%}
@@ -57,12 +57,15 @@
     day built (identity resolution joined an identifier seen earlier) or after it (a
     deleted record took the earliest one away: the days kept were computed from the
     old start; compared with the account's own start, which a whole build starts from
-    when history_start_date is set too), or whose ICP criteria the days kept no longer
-    count as the profile does now (a CRM record loaded since, undated or edited: the
-    criteria met, or the day they count from), or every account after an erasure -#}
+    when history_start_date is set too), or whose ICP criteria or known contact the
+    days kept no longer count as the profile does now (a CRM record loaded since,
+    undated or edited: the criteria met, or the day they or the contact count from),
+    or every account after an erasure -#}
 {%- set first_built_days = '(select account_id, min(signal_date) as first_built_day,'
     ~ ' min(case when icp_criteria_met > 0 then signal_date end) as first_icp_day,'
-    ~ ' max(icp_criteria_met) as icp_criteria_met from ' ~ this ~ ' group by account_id)' -%}
+    ~ ' max(icp_criteria_met) as icp_criteria_met,'
+    ~ ' min(case when has_known_contact then signal_date end) as first_contact_day'
+    ~ ' from ' ~ this ~ ' group by account_id)' -%}
 {%- set history_start = 'profiles.history_start_date' if not var('history_start_date')
     else "greatest(profiles.history_start_date, cast('" ~ var('history_start_date') ~ "' as date))" -%}
 {%- set first_icp_day_now = 'case when profiles.icp_criteria_met > 0 and coalesce('
@@ -71,22 +74,42 @@
 {%- set icp_counted_otherwise = '(' ~ first_icp_day_now ~ ') is distinct from built.first_icp_day'
     ~ ' or (built.first_icp_day is not null'
     ~ ' and built.icp_criteria_met != profiles.icp_criteria_met)' -%}
+{#- the first day built with a known contact, as the profile and signup now say -#}
+{%- set contact_day_now = least_ignoring_nulls(
+    'case when profiles.is_known_contact then '
+        ~ greatest_ignoring_nulls('profiles.known_contact_since_date', 'built.first_built_day')
+        ~ ' end',
+    greatest_ignoring_nulls('cast(activation.signup_event_at as date)', 'built.first_built_day')
+) -%}
+{%- set contact_counted_otherwise = '(case when ' ~ contact_day_now ~ ' <= ' ~ last_built_day
+    ~ ' then ' ~ contact_day_now ~ ' end) is distinct from built.first_contact_day' -%}
 {%- set never_built = 'select profiles.account_id from profiles left join ' ~ first_built_days
-    ~ ' as built on profiles.account_id = built.account_id where built.account_id is null or '
+    ~ ' as built on profiles.account_id = built.account_id left join activation'
+    ~ ' on profiles.account_id = activation.account_id where built.account_id is null or '
     ~ history_start ~ ' < built.first_built_day or profiles.history_start_date'
     ~ ' > built.first_built_day or ' ~ icp_counted_otherwise
-    ~ ' or ' ~ recent_erasures ~ ' > 0' -%}
-{%- set rebuilds_whole_histories -%}
+    ~ ' or ' ~ contact_counted_otherwise ~ ' or ' ~ recent_erasures ~ ' > 0' -%}
+{#- how many accounts this run builds whole; more than a tenth (or an erasure): the
+    windows over whole histories, which need less memory than the running totals -#}
+{%- set accounts_built_whole -%}
+    with
+    profiles as (select * from {{ profiles }}),
+    activation as (select * from {{ ref('int_account_activation') }})
     select
-        {{ recent_erasures }} > 0
-        or (
-            select count(*) from {{ profiles }}
-            where not is_internal and account_id not in {{ built_accounts }}
-        ) * 10 > (select count(*) from {{ profiles }} where not is_internal)
-        as rebuilds_whole_histories
+        {{ recent_erasures }} > 0 as has_recent_erasures,
+        (
+            select count(*) from profiles
+            where not is_internal and account_id in ({{ never_built }})
+        ) as built_whole,
+        (select count(*) from profiles where not is_internal) as accounts
 {%- endset -%}
-{%- if execute and not run_query(rebuilds_whole_histories).columns[0].values()[0] -%}
+{%- if execute -%}
+{%- set counts = run_query(accounts_built_whole).rows[0] -%}
+{{- log('int_account_signals_daily: ' ~ counts[1] ~ ' of ' ~ counts[2]
+    ~ ' accounts built whole', info=True) -}}
+{%- if not counts[0] and counts[1] * 10 <= counts[2] -%}
 {%- set rolling_sums = 'running_totals' -%}
+{%- endif -%}
 {%- endif -%}
 {%- elif var('history_start_date') -%}
 {%- set range_start = "cast('" ~ var('history_start_date') ~ "' as date)" -%}
