@@ -213,11 +213,13 @@ def test_a_run_without_new_data_changes_nothing(worlds):
         }
 
     before = checksums()
-    incremental.dbt("build", *MODELS_ONLY, vars={**vars_, "as_of_date": TODAY.isoformat()})
+    rerun = incremental.dbt("build", *MODELS_ONLY, vars={**vars_, "as_of_date": TODAY.isoformat()})
     after = checksums()
     changed = {name for name in before if before[name] != after.get(name)}
     assert changed == set()
     assert len(before) > 60
+    # and no account's history needed building again whole
+    assert re.search(r"int_account_signals_daily: 0 of \d+ accounts built whole", rerun.output)
 
 
 def test_events_later_than_the_window_are_counted_and_warned(worlds, tmp_path):

@@ -19,9 +19,9 @@
 
     Rolling sums (see account_daily_signals): a full build, and an incremental run
     that rebuilds whole histories (an erasure, or more than a tenth of the accounts
-    built whole; the run logs how many), slides windows over the grid; any other incremental run, a few new
-    days after a 90-day look-back, takes differences of running totals for the new
-    days only.
+    built whole; the run logs how many), slides windows over the grid; any other
+    incremental run, a few new days after a 90-day look-back, takes differences of
+    running totals for the new days only.
 -#}
 -- depends_on: {{ ref('stg_privacy__erased_identifiers') }}
 {{
@@ -41,7 +41,7 @@
 }}
 
 {#- where this run starts: the last days already built, or the very beginning -#}
-{%- set never_built = none -%}
+{%- set built_whole = none -%}
 {%- set rolling_sums = 'windows' -%}
 {%- if is_incremental() -%}
 {%- set reprocess_days = number_var('history_reprocess_days') -%}
@@ -79,11 +79,13 @@
     'case when profiles.is_known_contact then '
         ~ greatest_ignoring_nulls('profiles.known_contact_since_date', 'built.first_built_day')
         ~ ' end',
-    greatest_ignoring_nulls('cast(activation.signup_event_at as date)', 'built.first_built_day')
+    'case when activation.signup_event_at is not null then '
+        ~ greatest_ignoring_nulls('cast(activation.signup_event_at as date)', 'built.first_built_day')
+        ~ ' end'
 ) -%}
 {%- set contact_counted_otherwise = '(case when ' ~ contact_day_now ~ ' <= ' ~ last_built_day
     ~ ' then ' ~ contact_day_now ~ ' end) is distinct from built.first_contact_day' -%}
-{%- set never_built = 'select profiles.account_id from profiles left join ' ~ first_built_days
+{%- set built_whole = 'select profiles.account_id from profiles left join ' ~ first_built_days
     ~ ' as built on profiles.account_id = built.account_id left join activation'
     ~ ' on profiles.account_id = activation.account_id where built.account_id is null or '
     ~ history_start ~ ' < built.first_built_day or profiles.history_start_date'
@@ -99,7 +101,7 @@
         {{ recent_erasures }} > 0 as has_recent_erasures,
         (
             select count(*) from profiles
-            where not is_internal and account_id in ({{ never_built }})
+            where not is_internal and account_id in ({{ built_whole }})
         ) as built_whole,
         (select count(*) from profiles where not is_internal) as accounts
 {%- endset -%}
@@ -122,7 +124,7 @@ with
 {{ account_signal_inputs() }}
 
 {{ account_daily_signals(
-    range_start, as_of_date(), full_history_accounts=never_built, rolling_sums=rolling_sums
+    range_start, as_of_date(), full_history_accounts=built_whole, rolling_sums=rolling_sums
 ) }},
 
 staged as (
