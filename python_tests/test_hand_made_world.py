@@ -1098,6 +1098,7 @@ def load_values_out_of_range(raw: RawLoader) -> None:
     # UndatedCo: a lead sent without a creation date (nor a modification date)
     raw.insert(
         "raw_salesforce.lead", id="00Qundated", email="buyer@undatedco.com", company="UndatedCo",
+        first_name="Una", last_name="Dated",
         status="Open - Not Contacted", is_converted=False, is_deleted=False,
         _fivetran_synced="2026-06-01",
     )  # fmt: skip
@@ -1861,6 +1862,10 @@ def test_an_undated_lead_is_a_known_contact_and_a_person(hand_made):
         "inner join analytics_restricted.person_contacts as contacts using (person_id) "
         "where contacts.primary_email = 'buyer@undatedco.com'"
     ) == [("known", True, None)]
+    assert hand_made.query(
+        "select first_name, last_name from analytics_restricted.person_contacts "
+        "where primary_email = 'buyer@undatedco.com'"
+    ) == [("Una", "Dated")]
 
 
 def warned_rows(warehouse: Warehouse, select: str, test_name: str) -> int | None:

@@ -6,8 +6,9 @@
 
     `full_history_accounts` (optional) is a query returning account_ids whose days
     are computed from their first day instead of from range_start: an incremental run
-    passes the accounts it has never built (such as an account re-keyed by identity
-    resolution), so their history is whole.
+    passes the accounts it builds whole (never built, such as an account re-keyed by
+    identity resolution, or whose kept days no longer match: see
+    int_account_signals_daily), so their history is whole.
 
     How: a dense grid of account-days starting 90 days before each account's first
     day to compute (the longest look-back any rolling sum needs: 90-day ticket
@@ -559,8 +560,9 @@ billing_state as (
     group by days.account_id, days.signal_date
 ),
 
-{#- billing is measured from the first subscription or billing problem (a customer
-    by a won deal billed through invoices alone has its failed payments measured) #}
+{#- billing is measured from the first subscription, invoice or billing problem (a
+    customer by a won deal billed through invoices alone has its failed payments
+    measured, and one that never had any has its billing measured too) #}
 billing_history as (
     select
         account_id,
@@ -578,6 +580,13 @@ billing_history as (
             started_date as first_billing_date,
             cast(null as date) as first_paying_date
         from billing_issues
+        union all
+        select
+            account_id,
+            first_invoice_date as first_billing_date,
+            cast(null as date) as first_paying_date
+        from profiles
+        where first_invoice_date is not null
     ) as billing_records
     group by account_id
 ),

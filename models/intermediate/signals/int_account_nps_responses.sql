@@ -7,7 +7,7 @@ with responses as (
         *,
         {#- the respondent by their login, else by their device (an answer given
             before signing in) #}
-        coalesce('user_id:' || user_id, 'anonymous_id:' || anonymous_id) as respondent_node_key
+        {{ event_person_node_key() }} as respondent_node_key
     from {{ ref('stg_segment__nps_responses') }}
 ),
 

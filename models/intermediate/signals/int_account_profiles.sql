@@ -4,7 +4,8 @@
     criteria it meets and since when a record holding firmographics exists (the daily
     history counts the criteria from that day only), whether and since when a contact is
     known,
-    when a lead was last qualified, when it first used the product.
+    when a lead was last qualified, when it first used the product, when Stripe first
+    invoiced it.
     One row per account the lifecycle follows: a company domain alone that no person,
     lead or event belongs to (the address domain of a consultant who works in client
     workspaces, say) is an identifier without an account behind it, and is left out.
@@ -248,6 +249,24 @@ firmographics_dated as (
     group by account_id
 ),
 
+{# the account's first Stripe invoice: its billing can be measured from then (a
+    customer by a won deal billed through invoices alone has no subscription) #}
+invoices as (
+    {{ optional_ref('stg_stripe__invoices', 'lifecycle_using_stripe', {
+        'invoice_id': 'string', 'customer_id': 'string', 'created_at': 'timestamp',
+    }) }}
+),
+
+first_invoices as (
+    select
+        account_identifiers.account_id,
+        min(invoices.created_at) as first_invoiced_at
+    from invoices
+    inner join account_identifiers
+        on 'stripe_customer:' || invoices.customer_id = account_identifiers.node_key
+    group by account_identifiers.account_id
+),
+
 criteria_met as (
     {#- picklist values compared without case or surrounding whitespace #}
     select
@@ -298,12 +317,15 @@ final as (
         firmographics.is_known_contact,
         cast(firmographics.known_contact_since as date) as known_contact_since_date,
         cast(firmographics.lead_qualified_at as date) as lead_qualified_date,
-        firmographics.first_core_event_date
+        firmographics.first_core_event_date,
+        cast(first_invoices.first_invoiced_at as date) as first_invoice_date
     from firmographics
     left join firmographics_dated
         on firmographics.account_id = firmographics_dated.account_id
     left join criteria_met
         on firmographics.account_id = criteria_met.account_id
+    left join first_invoices
+        on firmographics.account_id = first_invoices.account_id
 )
 
 select * from final

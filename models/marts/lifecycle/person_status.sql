@@ -123,8 +123,10 @@ final as (
         on persons.person_id = signups.person_id
     left join usage
         on persons.person_id = usage.person_id
-    {#- a person whose records are all undated counts as seen #}
-    where coalesce(cast(persons.first_seen_at as date) <= {{ as_of_date() }}, true)
+    {#- seen by the as_of_date, or known by an undated record #}
+    where
+        coalesce(cast(persons.first_seen_at as date) <= {{ as_of_date() }}, true)
+        or identifiers_known.person_id is not null
 )
 
 select * from final

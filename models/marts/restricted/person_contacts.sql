@@ -26,14 +26,17 @@ contact_names as (
     group by email
 ),
 
+{# a lead without dates (undated) ranks before every dated one #}
+{% set lead_recency = "coalesce(last_modified_at, created_at, cast('"
+    ~ var('earliest_valid_date') ~ "' as " ~ dbt.type_timestamp() ~ "))" -%}
 lead_names as (
     {#- a person known only as a CRM lead: the names on its latest leads that have them
         (the same on every engine: Snowflake's max_by would return a NULL name) #}
     select
         email,
-        max_by(first_name, case when first_name is not null then last_modified_at end)
+        max_by(first_name, case when first_name is not null then {{ lead_recency }} end)
             as first_name,
-        max_by(last_name, case when last_name is not null then last_modified_at end)
+        max_by(last_name, case when last_name is not null then {{ lead_recency }} end)
             as last_name
     from leads
     where email is not null and (first_name is not null or last_name is not null)
