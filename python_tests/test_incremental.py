@@ -331,6 +331,21 @@ def _load_and_build_history(warehouse: Warehouse, days_rows, as_of: str) -> None
     )
 
 
+def _rebuilt_history(warehouse: Warehouse, tmp_path: Path, as_of: str, history_sql: str):
+    """`history_sql` over a copy of the warehouse whose history is rebuilt from scratch as
+    of `as_of`: what the daily runs must equal."""
+    rebuilt = warehouse.copy_to(tmp_path / f"rebuilt_{as_of}")
+    rebuilt.dbt(
+        "build",
+        "--select",
+        "+int_account_signals_daily",
+        "--full-refresh",
+        *MODELS_ONLY,
+        vars={"as_of_date": as_of},
+    )
+    return rebuilt.query(history_sql)
+
+
 def test_a_history_that_now_starts_earlier_is_built_from_its_new_first_day(empty_warehouse):
     """Day 1: two anonymous devices, devB from June 12 and devA from June 15. Day 2:
     devA signs in as a user of workspace ws_x, whose history starts on June 15. Day 3:
@@ -404,18 +419,9 @@ def test_a_history_that_now_starts_later_is_built_again_as_a_rebuild_would(
         _load_and_build_history(warehouse, loader, day)
         if day == "2026-06-25":
             assert warehouse.query(history_sql)[0][:3] == (date(2026, 6, 1), "Lead", True)
-    rebuilt = warehouse.copy_to(tmp_path / "rebuilt")
-    rebuilt.dbt(
-        "build",
-        "--select",
-        "+int_account_signals_daily",
-        "--full-refresh",
-        *MODELS_ONLY,
-        vars={"as_of_date": "2026-06-26"},
-    )
     daily = warehouse.query(history_sql)
     assert daily[0][:3] == (date(2026, 6, 15), "Lead", True)
-    assert daily == rebuilt.query(history_sql)
+    assert daily == _rebuilt_history(warehouse, tmp_path, "2026-06-26", history_sql)
 
 
 def test_a_crm_account_loaded_or_edited_later_counts_its_icp_criteria_as_a_rebuild_would(
@@ -461,16 +467,7 @@ def test_a_crm_account_loaded_or_edited_later_counts_its_icp_criteria_as_a_rebui
         _load_and_build_history(warehouse, loader, day)
         daily = warehouse.query(history_sql)
         assert {row[1] for row in daily} == {criteria}, day
-        rebuilt = warehouse.copy_to(tmp_path / f"rebuilt_{day}")
-        rebuilt.dbt(
-            "build",
-            "--select",
-            "+int_account_signals_daily",
-            "--full-refresh",
-            *MODELS_ONLY,
-            vars={"as_of_date": day},
-        )
-        assert daily == rebuilt.query(history_sql), day
+        assert daily == _rebuilt_history(warehouse, tmp_path, day, history_sql), day
 
 
 def test_an_undated_lead_loaded_later_makes_a_known_contact_as_a_rebuild_would(
@@ -508,13 +505,4 @@ def test_an_undated_lead_loaded_later_makes_a_known_contact_as_a_rebuild_would(
         _load_and_build_history(warehouse, loader, day)
         daily = warehouse.query(history_sql)
         assert min(row[0] for row in daily if row[1]) == first_known, day
-        rebuilt = warehouse.copy_to(tmp_path / f"rebuilt_{day}")
-        rebuilt.dbt(
-            "build",
-            "--select",
-            "+int_account_signals_daily",
-            "--full-refresh",
-            *MODELS_ONLY,
-            vars={"as_of_date": day},
-        )
-        assert daily == rebuilt.query(history_sql), day
+        assert daily == _rebuilt_history(warehouse, tmp_path, day, history_sql), day
