@@ -3,9 +3,8 @@
     CRM account, else from its leads, each created by the as_of_date), how many ICP
     criteria it meets and since when a record holding firmographics exists (the daily
     history counts the criteria from that day only), whether and since when a contact is
-    known,
-    when a lead was last qualified, when it first used the product, when Stripe first
-    invoiced it.
+    known, when a lead was last qualified, when it first used the product, when Stripe
+    first invoiced it.
     One row per account the lifecycle follows: a company domain alone that no person,
     lead or event belongs to (the address domain of a consultant who works in client
     workspaces, say) is an identifier without an account behind it, and is left out.
@@ -106,7 +105,7 @@ latest_lead_qualifications as (
 known_persons as (
     select
         person_id,
-        case when count(*) = count(first_seen_at) then min(first_seen_at) end as known_since
+        {{ earliest_unless_undated('first_seen_at') }} as known_since
     from person_identifiers
     where identifier_type in ('email', 'salesforce_lead', 'salesforce_contact')
     group by person_id
@@ -133,10 +132,11 @@ known_members as (
     group by workspace_accounts.account_id, known_persons.person_id, known_persons.known_since
 ),
 
+{# the account's contacts: its known persons and members, its leads, its CRM account #}
 contact_sightings as (
     select
         account_id,
-        case when count(*) = count(known_at) then min(known_at) end as known_contact_since
+        {{ earliest_unless_undated('known_at') }} as known_contact_since
     from (
         select
             person_accounts.account_id,
@@ -154,6 +154,13 @@ contact_sightings as (
             account_id,
             created_at as known_at
         from account_leads
+        union all
+        select
+            accounts.account_id,
+            crm_accounts.created_at as known_at
+        from accounts
+        inner join crm_accounts
+            on accounts.crm_account_id = crm_accounts.account_id
     ) as sightings
     group by account_id
 ),
@@ -176,24 +183,12 @@ firmographics as (
         latest_lead_qualifications.lead_qualified_at,
         first_use.first_activity_date,
         first_use.first_core_event_date,
+        contact_sightings.known_contact_since,
         coalesce(crm_accounts.industry, lead_facts.industry) as industry,
         coalesce(crm_accounts.number_of_employees, lead_facts.number_of_employees)
             as number_of_employees,
         coalesce(crm_accounts.billing_country, lead_facts.country) as country,
-        {#- a contact (or the CRM account) on record without a date is known always #}
-        contact_sightings.account_id is not null or crm_accounts.account_id is not null
-            as is_known_contact,
-        case
-            when
-                not (
-                    contact_sightings.account_id is not null
-                    and contact_sightings.known_contact_since is null
-                )
-                and not (crm_accounts.account_id is not null and crm_accounts.created_at is null)
-                then {{ least_ignoring_nulls(
-                    'contact_sightings.known_contact_since', 'crm_accounts.created_at'
-                ) }}
-        end as known_contact_since
+        contact_sightings.account_id is not null as is_known_contact
     from accounts
     left join crm_accounts
         on accounts.crm_account_id = crm_accounts.account_id
@@ -243,7 +238,7 @@ firmographic_records as (
 firmographics_dated as (
     select
         account_id,
-        case when count(*) = count(created_at) then min(created_at) end as firmographics_known_at
+        {{ earliest_unless_undated('created_at') }} as firmographics_known_at
     from firmographic_records
     where industry is not null or number_of_employees is not null or country is not null
     group by account_id
