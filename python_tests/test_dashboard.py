@@ -149,6 +149,12 @@ def test_health_page_shows_every_customer_and_the_worst_with_reasons(dashboard_e
     assert min(values(trace["x"]).min() for trace in worst) == pytest.approx(lowest)
     table = app.dataframe[0].value
     assert "top_reasons" in table.columns and len(table) == min(10, customers)
+    # every customer is counted once: in a band, or not scored yet
+    counted = {metric.label: int(metric.value.replace(",", "")) for metric in app.metric[1:]}
+    assert sum(counted.values()) == customers
+    assert counted["Not scored yet"] == dashboard_env.scalar(
+        "select count(*) from analytics_marts.customer_health_360 where health_band is null"
+    )
 
 
 def test_pqls_page_lists_pqls_with_their_reasons(dashboard_env):

@@ -1301,6 +1301,8 @@ def test_health_scores_every_customer_and_names_what_drags_it_down(hand_made):
     # never used: no product data, but after 90 days paying that counts as no use
     assert health["shelfco"] == ("red", "low_usage,low_adoption")
     assert health["expandco"] == ("green", "")
+    # a deal won, nothing used, billed, asked or rated yet: unknown, not red
+    assert health["WonCo"] == (None, "")
     assert "billing_issues" in health["payco"][1]
     assert "billing_issues" in health["dueco"][1]
     assert "billing_issues" in health["unpaidco"][1]

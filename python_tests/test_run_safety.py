@@ -68,7 +68,17 @@ BAD_VARS_CHECKED_ON_RUN_START = {
     "history_start_date": ("yesterday", "history_start_date must be a date"),
     "earliest_valid_date": ("1990-01-01", "earliest_valid_date must be at most"),
     "segment_schema": ("raw_segment; drop schema x", "segment_schema must be"),
-    "pql_points": ({"activated": "30 --"}, "pql_points.activated must be"),
+    # a --vars dict replaces the default whole: a partial one would leave signals unscored
+    "pql_points": (
+        {"activated": "30 --", "hand_raise": 50, "handraise": 15},
+        (
+            "pql_points.activated must be",
+            "pql_points must give points to every signal (a --vars override replaces the "
+            "whole dict), missing activated_within_window, team_usage, core_usage, "
+            "gated_feature, icp_fit",
+            "pql_points names no such signal: handraise",
+        ),
+    ),
     "funnel_steps": (["Signed Up' or 1=1 --"], "funnel_steps holds an unsafe"),
     "analyst_roles": (["ANALYST; drop"], "analyst_roles must list plain"),
     "non_seat_price_ids": ("price_addon", "non_seat_price_ids must be a list"),
@@ -78,7 +88,11 @@ BAD_VARS_CHECKED_ON_RUN_START = {
 def test_every_bad_var_is_listed_in_one_message_before_any_sql(tmp_path):
     bad = {name: value for name, (value, _) in BAD_VARS_CHECKED_ON_RUN_START.items()}
     output = _build_with_bad_vars(tmp_path, {**AS_OF, **bad}).output
-    listed = [message for _, message in BAD_VARS_CHECKED_ON_RUN_START.values()]
+    listed = [
+        message
+        for _, messages in BAD_VARS_CHECKED_ON_RUN_START.values()
+        for message in ([messages] if isinstance(messages, str) else messages)
+    ]
     lines = [line.strip() for line in output.splitlines()]
     # each on a line of its own, as "- <message>, got <value>"
     assert [m for m in listed if not any(line.startswith(f"- {m}") for line in lines)] == []

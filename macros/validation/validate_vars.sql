@@ -26,11 +26,26 @@
                 {%- do problems.append(name ~ ' must be a number, got ' ~ (var(name) | string | tojson)) -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- for name, points in var('pql_points').items() -%}
-            {%- if not _is_number(points) -%}
-                {%- do problems.append('pql_points.' ~ name ~ ' must be a number, got ' ~ (points | string | tojson)) -%}
+        {#- dbt replaces a dict var whole: an override must give every signal its points #}
+        {%- set pql_points = var('pql_points') -%}
+        {%- set signal_names = pql_signals() | map(attribute=0) | list -%}
+        {%- if pql_points is not mapping -%}
+            {%- do problems.append('pql_points must map each of ' ~ signal_names | join(', ') ~ ' to its points, got ' ~ (pql_points | string | tojson)) -%}
+        {%- else -%}
+            {%- set missing = signal_names | reject('in', pql_points) | list -%}
+            {%- set unknown = pql_points | reject('in', signal_names) | list -%}
+            {%- if missing -%}
+                {%- do problems.append('pql_points must give points to every signal (a --vars override replaces the whole dict), missing ' ~ missing | join(', ')) -%}
             {%- endif -%}
-        {%- endfor -%}
+            {%- if unknown -%}
+                {%- do problems.append('pql_points names no such signal: ' ~ unknown | join(', ') ~ ' (the signals are ' ~ signal_names | join(', ') ~ ')') -%}
+            {%- endif -%}
+            {%- for name, points in pql_points.items() -%}
+                {%- if not _is_number(points) -%}
+                    {%- do problems.append('pql_points.' ~ name ~ ' must be a number, got ' ~ (points | string | tojson)) -%}
+                {%- endif -%}
+            {%- endfor -%}
+        {%- endif -%}
         {%- for name in ['as_of_date', 'history_start_date', 'earliest_valid_date'] -%}
             {%- set value = var(name, none) -%}
             {%- if value is not none and value != '' and not _is_date(value | string) -%}

@@ -16,10 +16,16 @@ def render() -> None:
         st.info("No customers yet.")
         return
     bands = health["health_band"].value_counts()
-    columns = st.columns(4)
+    columns = st.columns(5)
     columns[0].metric("Average health", f"{health['health_score'].mean():.1f}")
-    for column, band in zip(columns[1:], ("green", "yellow", "red"), strict=True):
+    for column, band in zip(columns[1:4], ("green", "yellow", "red"), strict=True):
         column.metric(f"{band.title()} band", f"{bands.get(band, 0):,}")
+    columns[4].metric(
+        "Not scored yet",
+        f"{health['health_band'].isna().sum():,}",
+        help="Customers with no health component known yet: a deal won, nothing used, "
+        "billed, asked or rated.",
+    )
     st.plotly_chart(charts.health_histogram(health))
 
     worst_count = ui.count_slider("Worst accounts", len(health), DEFAULT_WORST, "worst")
