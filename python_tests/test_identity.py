@@ -529,3 +529,140 @@ def test_a_workspace_seen_only_in_events_meets_its_company(empty_warehouse):
         "inner join analytics_restricted.person_contacts as contacts using (person_id) "
         "where contacts.primary_email = 'rae@nine.com'"
     ) == [("signed_up", "2026-06-11")]
+
+
+def _track(con, message_id, workspace, at, user=None, anonymous=None):
+    con.execute(
+        "insert into raw_segment.tracks (id, user_id, anonymous_id, event, context_group_id, "
+        "timestamp, received_at) values (?, ?, ?, 'Task Completed', ?, ?, ?)",
+        [message_id, user, anonymous, workspace, at, at],
+    )
+
+
+def test_placeholders_junk_emails_and_the_vendors_billing_address_link_nothing(empty_warehouse):
+    con = duckdb.connect(str(empty_warehouse.db))
+    _identify(
+        con,
+        [
+            # two companies' users whose app tags their events with workspace "undefined"
+            ("i-foo", "anon-foo", "u-foo", "ann@foo.io", "2026-03-01 09:00:00"),
+            ("i-bar", "anon-bar", "u-bar", "bob@bar.io", "2026-03-02 09:00:00"),
+            # an app sending "undefined" as the user id of an email typed on a device: the
+            # device typed it, as when the user id is missing (wes, below)
+            ("i-vic", "dev-vic", "undefined", "vic@vco.io", "2026-05-01 10:00:00"),
+            ("i-wes", "dev-wes", None, "wes@wco.io", "2026-05-01 10:00:00"),
+            # junk typed into an email field on pat's own laptop is nobody: the laptop is
+            # pat's, not a device shared by five people
+            *[
+                (f"i-x{k}", "dev-pat", None, junk, f"2026-04-0{k + 1} 09:00:00")
+                for k, junk in enumerate(["N/A", "unknown", "none", "-"])
+            ],
+            ("i-pat", "dev-pat", None, "pat@pco.io", "2026-04-06 09:00:00"),
+            ("i-pat2", "dev-pat", "u-pat", None, "2026-04-06 09:10:00"),
+        ],
+    )
+    for day in ("2026-06-10", "2026-06-11"):
+        _track(con, f"t-foo-{day}", "undefined", f"{day} 10:00:00", user="u-foo")
+        _track(con, f"t-bar-{day}", "undefined", f"{day} 11:00:00", user="u-bar")
+        _track(con, f"t-vic-{day}", "ws-vco", f"{day} 10:00:00", "undefined", "dev-vic")
+        _track(con, f"t-wes-{day}", "ws-wco", f"{day} 10:00:00", anonymous="dev-wes")
+    # a Stripe customer whose metadata holds the placeholder for its workspace, and two
+    # customers billed to the vendor's own finance team (internal_email_domains)
+    con.executemany(
+        "insert into raw_stripe.customer (id, email, name, metadata, created, livemode, "
+        "is_deleted, _fivetran_synced) values (?, ?, ?, ?, ?, true, false, ?)",
+        [
+            (*row, "2026-02-11 00:00:00", "2026-02-11 00:00:00")
+            for row in [
+                ("cus_q", "quinn@qco.io", "Q Co", '{"workspace_id": "undefined"}'),
+                ("cus_inv1", "fin.ops@orbit-hq.com", "Invoiced One", "{}"),
+                ("cus_inv2", "fin.ops@orbit-hq.com", "Invoiced Two", "{}"),
+            ]
+        ],
+    )
+    con.close()
+
+    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()})
+
+    def person_of(node_key):
+        return _resolved(empty_warehouse, "person_id", "int_person_identifiers", node_key)
+
+    def account_of(node_key):
+        return _resolved(empty_warehouse, "account_id", "int_account_identifiers", node_key)
+
+    # the placeholder workspace is no account: each company keeps its own, and Q Co's
+    # customer is not merged with either
+    assert account_of("workspace:undefined") is None
+    accounts = {account_of(key) for key in ("email_domain:foo.io", "email_domain:bar.io")}
+    assert len(accounts) == 2 and None not in accounts
+    assert account_of("stripe_customer:cus_q") not in accounts
+    assert empty_warehouse.query(
+        "select distinct exclusion_reason from analytics_intermediate.int_account_nodes "
+        "where node_key = 'workspace:undefined'"
+    ) == [("placeholder_value",)]
+    # vic is one person with the device, as wes is, and both workspaces are Leads
+    assert person_of("email:vic@vco.io") == person_of("anonymous_id:dev-vic") is not None
+    assert person_of("email:wes@wco.io") == person_of("anonymous_id:dev-wes") is not None
+    stages = dict(
+        empty_warehouse.query(
+            "select workspace_id, stage from analytics_marts.lifecycle_state "
+            "where workspace_id in ('ws-vco', 'ws-wco')"
+        )
+    )
+    assert stages == {"ws-vco": "Lead", "ws-wco": "Lead"}
+    # pat's laptop is pat's: one person with the address and the login, no review
+    assert person_of("email:pat@pco.io") == person_of("user_id:u-pat") is not None
+    assert person_of("anonymous_id:dev-pat") == person_of("user_id:u-pat")
+    assert empty_warehouse.query(
+        "select count(*) from analytics_intermediate.int_identity_review_queue "
+        "where entity_id = 'anonymous_id:dev-pat'"
+    ) == [(0,)]
+    # customers billed to the vendor's address are customers' accounts of their own
+    invoiced = {account_of("stripe_customer:cus_inv1"), account_of("stripe_customer:cus_inv2")}
+    assert len(invoiced) == 2 and None not in invoiced
+    assert empty_warehouse.query(
+        "select count(*) from analytics_marts.lifecycle_state "
+        "where account_name in ('Invoiced One', 'Invoiced Two')"
+    ) == [(2,)]
+
+
+def test_an_identifier_known_undated_keeps_its_ids_when_a_dated_one_joins(empty_warehouse):
+    # Echo: a CRM account and its contact loaded without dates (known always)
+    con = duckdb.connect(str(empty_warehouse.db))
+    con.execute(
+        "insert into raw_salesforce.account (id, name, website, is_deleted, _fivetran_synced) "
+        "values ('001000000000ECHOAA', 'Echo', 'echo.io', false, '2026-02-01')"
+    )
+    con.execute(
+        "insert into raw_salesforce.contact (id, account_id, email, is_deleted, "
+        "_fivetran_synced) values ('003000000000UNDAAA', '001000000000ECHOAA', 'und@echo.io', "
+        "false, '2026-02-01')"
+    )
+    con.close()
+    ids_sql = (
+        "select persons.person_id, accounts.account_id, cast(state.entered_stage_at as date) "
+        "from analytics_intermediate.int_person_identifiers as persons "
+        "cross join analytics_marts.lifecycle_state as state "
+        "inner join analytics_intermediate.int_accounts as accounts using (account_id) "
+        "where persons.node_key = 'email:und@echo.io'"
+    )
+    as_of = {"as_of_date": TODAY.isoformat()}
+    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=as_of)
+    before = empty_warehouse.query(ids_sql)
+
+    # the contact signs up in May: the person and the account gain dated identifiers
+    con = duckdb.connect(str(empty_warehouse.db))
+    _identify(con, [("i-und", "anon-und", "u-und", "und@echo.io", "2026-05-01 09:00:00")])
+    con.execute(
+        "insert into raw_segment.groups (id, user_id, group_id, timestamp, received_at) values "
+        "('g-und', 'u-und', 'ws-echo', '2026-05-01 09:05:00', '2026-05-01 09:05:01')"
+    )
+    con.close()
+    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=as_of)
+    assert empty_warehouse.query(ids_sql) == before
+    assert empty_warehouse.query(
+        "select person_id from analytics_intermediate.int_person_identifiers "
+        "where node_key = 'user_id:u-und'"
+    ) == [(before[0][0],)]
+    empty_warehouse.dbt("build", "--full-refresh", *WITHOUT_UNIT_TESTS, vars=as_of)
+    assert empty_warehouse.query(ids_sql) == before

@@ -1,4 +1,4 @@
-{#- Whether `value` (a SQL expression: a user or anonymous id) is one of the
+{#- Whether `value` (a SQL expression: a user, anonymous or workspace id) is one of the
     identity_placeholder_ids an app sends when it has no id ('undefined', 'null', ...),
     whatever its case: true or false, never null (an empty list renders `in (null)`).
     Such a value names nobody: it links nothing and counts as no person on a device. -#}

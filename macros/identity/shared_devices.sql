@@ -10,7 +10,7 @@
     until the loader deletes them).
 
     raw_device_logins: each device, user, workspace and logged-out email (identify
-    calls only) seen together in the raw event tables, made distinct before anything is trimmed (the tables are large and these
+    calls without a user id, or with a placeholder for it) seen together in the raw event tables, made distinct before anything is trimmed (the tables are large and these
     combinations few); `where` (SQL, optional) filters every table read.
 -#}
 {% macro raw_device_logins(where='') %}
@@ -29,7 +29,11 @@
         user_id,
         {{ workspace if workspace else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as workspace_id,
         {%- if relation == 'identifies' %}
-        case when {{ trimmed_or_null('user_id') }} is null then email end as logged_out_email
+        case
+            when {{ trimmed_or_null('user_id') }} is null
+                or {{ is_placeholder_id(trimmed_or_null('user_id')) }}
+                then email
+        end as logged_out_email
         {%- else %}
         cast(null as {{ dbt.type_string() }}) as logged_out_email
         {%- endif %}
@@ -38,19 +42,53 @@
     {%- endfor %}
 {%- endmacro %}
 
-{#- the shared devices among `logins` (anonymous_id, user_id, logged_out_email), as node
-    keys with the number of people each was used by: its user ids (placeholders such as
-    'undefined' are nobody), or its logged-out email addresses, whichever are more -#}
-{% macro shared_devices(logins) %}
-    {%- set user_id = trimmed_or_null('user_id') %}
-    {%- set users = 'count(distinct case when not ' ~ is_placeholder_id(user_id) ~ ' then '
-        ~ user_id ~ ' end)' %}
-    {%- set emails = 'count(distinct ' ~ normalize_email('logged_out_email') ~ ')' %}
-    select
-        'anonymous_id:' || {{ trimmed_or_null('anonymous_id') }} as node_key,
-        greatest({{ users }}, {{ emails }}) as linked_user_count
+{#- The shared devices among `logins` (anonymous_id, user_id, logged_out_email), as CTEs
+    ending in `<prefix>` (node_key, linked_user_count): each device with the number of
+    people it was used by, its user ids or its logged-out email addresses, whichever are
+    more, counting only those that may link records (identifier_exclusion_reason over
+    `exclusions`: a placeholder such as 'undefined', a role address, or text that is no
+    address, is nobody), when that is above identity_max_users_per_device -#}
+{% macro shared_devices(prefix, logins, exclusions) %}
+{{ prefix }}_people as (
+    select distinct
+        'anonymous_id:' || {{ trimmed_or_null('anonymous_id') }} as device_key,
+        'user_id:' || {{ trimmed_or_null('user_id') }} as node_key
     from {{ logins }}
-    where {{ trimmed_or_null('anonymous_id') }} is not null
-    group by {{ trimmed_or_null('anonymous_id') }}
-    having greatest({{ users }}, {{ emails }}) > {{ var('identity_max_users_per_device') }}
+    union
+    select distinct
+        'anonymous_id:' || {{ trimmed_or_null('anonymous_id') }} as device_key,
+        'email:' || {{ normalize_email('logged_out_email') }} as node_key
+    from {{ logins }}
+),
+
+{{ prefix }}_person_nodes as (
+    select
+        node_key,
+        {{ node_key_parts(email_parts=true) }}
+    from (select distinct node_key from {{ prefix }}_people) as people
+    where node_key is not null
+),
+
+{{ prefix }}_excluded_people as (
+    {{- identifier_exclusion_reason(prefix ~ '_person_nodes', exclusions) }}
+),
+
+{{ prefix }} as (
+    select
+        people.device_key as node_key,
+        greatest(
+            count(distinct case when people.node_key like 'user_id:%' then people.node_key end),
+            count(distinct case when people.node_key like 'email:%' then people.node_key end)
+        ) as linked_user_count
+    from {{ prefix }}_people as people
+    left join {{ prefix }}_excluded_people as excluded
+        on people.node_key = excluded.node_key
+    where people.device_key is not null and people.node_key is not null
+        and excluded.node_key is null
+    group by people.device_key
+    having greatest(
+        count(distinct case when people.node_key like 'user_id:%' then people.node_key end),
+        count(distinct case when people.node_key like 'email:%' then people.node_key end)
+    ) > {{ var('identity_max_users_per_device') }}
+)
 {%- endmacro %}

@@ -48,16 +48,16 @@ event_sightings as (
 ),
 
 workspace_members as (
-    {#- who works in each workspace: the user ids of its group calls, and those of its
-        events (the device's, for events sent before signing in) -#}
+    {#- who works in each workspace: the people of its group calls and of its events,
+        by user id, else (signed out, or a placeholder user id) by device -#}
     select
         'segment.groups' as edge_source,
         workspace_id,
-        'user_id:' || user_id as member_node_key,
+        {{ event_person_node_key() }} as member_node_key,
         occurred_at,
         message_id as evidence_record_key
     from group_calls
-    where user_id is not null
+    where user_id is not null or anonymous_id is not null
 
     union all
 
@@ -224,7 +224,8 @@ pairs as (
 
     {#- a Stripe customer whose metadata names neither a workspace nor a CRM account
         belongs to its billing email's company (a billing@ address names it too; never
-        a free-mail or excluded domain) #}
+        a free-mail or excluded domain, nor the vendor's own: a customer billed to the
+        vendor's finance team is no internal account) #}
     {%- set billing_domain = dbt.split_part('email', "'@'", 2) %}
     select
         'stripe.customer' as edge_source,
@@ -237,6 +238,7 @@ pairs as (
         workspace_id is null
         and salesforce_account_id is null
         and {{ is_account_domain(billing_domain) }}
+        and not {{ is_internal_domain(billing_domain) }}
 
     union all
 

@@ -3,7 +3,8 @@
     Stripe customers, Zendesk organizations and company email domains (of persons and
     of leads), with the name each carries (the CRM account's, the workspace's latest,
     the Stripe customer's, the Zendesk organization's, the latest lead's company on a
-    domain). Consumer mailbox domains and excluded domains never identify an account.
+    domain). Consumer mailbox domains, excluded domains and placeholder workspace ids
+    (identity_placeholder_ids) never identify an account.
     `node_num` orders identifiers by first sighting; a cluster's earliest identifier is
     its anchor and gives it its stable account_id.
 -#}
@@ -161,7 +162,8 @@ identifier_names as (
 observed as (
     select
         node_key,
-        min(observed_at) as first_seen_at
+        {#- a record with no date sees its identifier always (first) #}
+        {{ earliest_unless_undated('observed_at') }} as first_seen_at
     from sightings
     where node_key is not null and node_key not like '%:'
     group by node_key
@@ -202,13 +204,19 @@ final as (
                 identifier_type = 'email_domain'
                 and not {{ is_account_domain('identifier_value') }}
                 then 'excluded_domain'
+            {#- an app's 'undefined' or 'null' for a workspace it does not know names no
+                workspace: it would merge every company whose events carry it #}
+            when
+                identifier_type = 'workspace'
+                and {{ is_placeholder_id('identifier_value') }}
+                then 'placeholder_value'
         end as exclusion_reason,
         identifier_type = 'email_domain'
         and {{ is_internal_domain('identifier_value') }} as is_internal,
         first_seen_at,
         row_number() over (
             order by
-                first_seen_at asc nulls last,
+                first_seen_at asc nulls first,
                 {{ identifier_type_priority('identifier_type', graph='account') }},
                 node_key asc
         ) as node_num

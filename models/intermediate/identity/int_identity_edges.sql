@@ -78,26 +78,32 @@ segment_device_logins as (
     {%- endfor %}
 ),
 
+emails_typed as (
+    {#- who typed each email: the user id, else (logged out, or a placeholder such as
+        'undefined' for the user id, which is nobody) the device, as for events #}
+    select
+        message_id,
+        occurred_at,
+        email,
+        {%- set is_logged_in = "user_id is not null and not " ~ is_placeholder_id('user_id') %}
+        {{ is_logged_in }} as is_logged_in,
+        case when {{ is_logged_in }} then user_id else anonymous_id end as typed_by
+    from identifies
+    where email is not null
+),
+
 segment_emails as (
     select
         'segment.identifies' as edge_source,
         min_by(message_id, occurred_at) as evidence_record_key,
         min(occurred_at) as observed_at,
-        left_type,
-        left_value,
+        case when is_logged_in then 'user_id' else 'anonymous_id' end as left_type,
+        typed_by as left_value,
         'email' as right_type,
         email as right_value
-    from (
-        select
-            message_id,
-            occurred_at,
-            email,
-            case when user_id is not null then 'user_id' else 'anonymous_id' end as left_type,
-            coalesce(user_id, anonymous_id) as left_value
-        from identifies
-        where email is not null and coalesce(user_id, anonymous_id) is not null
-    ) as identified_emails
-    group by left_type, left_value, email
+    from emails_typed
+    where typed_by is not null
+    group by is_logged_in, typed_by, email
 ),
 
 crm_emails as (

@@ -111,7 +111,8 @@ lone_identifiers as (
 observed as (
     select
         node_key,
-        min(observed_at) as first_seen_at
+        {#- a record with no date sees its identifier always (first) #}
+        {{ earliest_unless_undated('observed_at') }} as first_seen_at
     from (
         select * from edge_endpoints
         union all
@@ -133,9 +134,9 @@ excluded_by_rule as (
 ),
 
 device_people as (
-    {#- the people seen on each device: the user ids it logged in as (a placeholder such
-        as 'undefined' is nobody), and the email addresses typed on it while logged out
-        (an identify without a user id) #}
+    {#- the people seen on each device: the user ids it logged in as, and the email
+        addresses typed on it while logged out; one that may link nothing (a placeholder
+        such as 'undefined', a role address, text that is no address) is nobody #}
     select
         edges.left_node_key as node_key,
         people.identifier_type,
@@ -143,15 +144,12 @@ device_people as (
     from edges
     inner join with_email_parts as people
         on edges.right_node_key = people.node_key
+    left join excluded_by_rule
+        on people.node_key = excluded_by_rule.node_key
     where
         edges.left_node_key like 'anonymous_id:%'
-        and (
-            people.identifier_type = 'email'
-            or (
-                people.identifier_type = 'user_id'
-                and not {{ is_placeholder_id('people.identifier_value') }}
-            )
-        )
+        and people.identifier_type in ('email', 'user_id')
+        and excluded_by_rule.node_key is null
 ),
 
 users_per_device as (
@@ -190,7 +188,7 @@ final as (
         nodes.first_seen_at,
         row_number() over (
             order by
-                nodes.first_seen_at asc nulls last,
+                nodes.first_seen_at asc nulls first,
                 {{ identifier_type_priority('nodes.identifier_type') }},
                 nodes.node_key asc
         ) as node_num

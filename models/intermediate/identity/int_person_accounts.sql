@@ -99,8 +99,9 @@ candidates as (
         max(group_calls.occurred_at) as evidence_at
     from person_identifiers as person
     inner join group_calls
-        on person.identifier_type = 'user_id'
-        and person.identifier_value = group_calls.user_id
+        on person.node_key = {{ event_person_node_key(
+            'group_calls.user_id', 'group_calls.anonymous_id'
+        ) }}
     group by person.person_id, group_calls.workspace_id, person.node_key
 
     union all

@@ -10,12 +10,14 @@
 {%- set when_requested = 'where exists (select 1 from '
     ~ source('privacy', 'erasure_requests') ~ ')' %}
 
-with device_logins as (
+with exclusions as (
+    select * from {{ ref('identity_exclusions') }}
+),
+
+device_logins as (
     {{- raw_device_logins(where=when_requested) }}
 ),
 
-final as (
-    {{- shared_devices('device_logins') }}
-)
+{{ shared_devices('final', 'device_logins', 'exclusions') }}
 
 select * from final

@@ -121,7 +121,8 @@ known_members as (
             as known_at
     from group_calls
     inner join person_identifiers as member_users
-        on 'user_id:' || group_calls.user_id = member_users.node_key
+        on {{ event_person_node_key('group_calls.user_id', 'group_calls.anonymous_id') }}
+        = member_users.node_key
     inner join known_persons
         on member_users.person_id = known_persons.person_id
     inner join persons

@@ -67,11 +67,8 @@ pairs as (
     from event_logins
     union all
     select
-        case
-            when {{ trimmed_or_null('user_id') }} is not null
-                then 'user_id:' || {{ trim_whitespace('user_id') }}
-            else 'anonymous_id:' || {{ trimmed_or_null('anonymous_id') }}
-        end as left_key,
+        {{ event_person_node_key(trimmed_or_null('user_id'), trimmed_or_null('anonymous_id')) }}
+            as left_key,
         'email:' || {{ normalize_email('email') }} as right_key
     from identifies
     {{ when_requested }}
@@ -125,9 +122,7 @@ edges as {{ cte_materialized() }} (
     where left_key is not null and right_key is not null and left_key != right_key
 ),
 
-shared_devices as (
-    {{- shared_devices('event_logins') }}
-),
+{{ shared_devices('shared_devices', 'event_logins', 'exclusions') }},
 
 reached_0 as (
     select
