@@ -506,3 +506,51 @@ def test_an_undated_lead_loaded_later_makes_a_known_contact_as_a_rebuild_would(
         daily = warehouse.query(history_sql)
         assert min(row[0] for row in daily if row[1]) == first_known, day
         assert daily == _rebuilt_history(warehouse, tmp_path, day, history_sql), day
+
+
+def test_a_run_back_in_time_then_forward_again_equals_a_rebuild(empty_warehouse, tmp_path):
+    """Day 1: IcpCo (a CRM account in Agriculture) and its people in ws_back from June
+    1, built to June 25. Then its industry is edited to Software (one more ICP criterion
+    on every day) and BCo's lead arrives, and a run goes back to June 10 to look at the
+    past: both are built whole, to June 10 only. The next run, as of June 27, must not
+    keep IcpCo's days from before the edit, nor leave BCo without June 11 to 24: it
+    equals a rebuild."""
+    warehouse = empty_warehouse
+
+    def day_1(raw: RawLoader) -> None:
+        raw.ids = iter(range(1, 1000))
+        raw.insert(
+            "raw_salesforce.account", id="001icpco", name="IcpCo", website="icpco.com",
+            industry="Agriculture", number_of_employees=120, billing_country="US",
+            created_date="2026-06-01", is_deleted=False, _fivetran_synced="2026-06-01",
+        )  # fmt: skip
+        for user in ("u_b1", "u_b2"):
+            raw.identify(user, f"{user}@icpco.com", "2026-06-01 08:00:00")
+            raw.group_call(user, "ws_back", "IcpCo", "2026-06-01 08:05:00")
+        raw.core_usage("ws_back", ["u_b1", "u_b2"], [f"2026-06-{d:02d}" for d in range(1, 26)])
+
+    def late_records(raw: RawLoader) -> None:
+        raw.con.execute(
+            "update raw_salesforce.account set industry = 'Software', "
+            "_fivetran_synced = '2026-06-26' where id = '001icpco'"
+        )
+        raw.insert(
+            "raw_salesforce.lead", id="00Qbco", email="bea@bco.com", company="BCo",
+            status="Open - Not Contacted", is_converted=False, is_deleted=False,
+            created_date="2026-06-01", last_modified_date="2026-06-01",
+            _fivetran_synced="2026-06-26",
+        )  # fmt: skip
+
+    history_sql = (
+        "select account_name, signal_date, icp_criteria_met, stage, is_stage_start "
+        "from analytics_intermediate.int_account_signals_daily "
+        "join analytics_intermediate.int_accounts using (account_id) order by 1, 2"
+    )
+    _load_and_build_history(warehouse, day_1, "2026-06-25")
+    assert {row[2] for row in warehouse.query(history_sql)} == {2}
+    _load_and_build_history(warehouse, late_records, "2026-06-10")
+    _load_and_build_history(warehouse, lambda raw: None, "2026-06-27")
+    daily = warehouse.query(history_sql)
+    assert [row[0] for row in daily].count("BCo") == 27
+    assert {row[2] for row in daily if row[0] == "IcpCo"} == {3}
+    assert daily == _rebuilt_history(warehouse, tmp_path, "2026-06-27", history_sql)

@@ -13,7 +13,10 @@
     criteria or another known contact, and its post-hooks
     remove the days of accounts that no longer
     exist and the days before an account's (possibly later) first day, so the table
-    keeps the same rows as a full rebuild. After an erasure request
+    keeps the same rows as a full rebuild. A run that goes back to an earlier as_of_date
+    drops the days after it (the accounts it builds whole are built to that day only:
+    later days kept would skip or keep stale days once runs go forward again), so the
+    next run computes them again. After an erasure request
     (requested since the day before the last day built) it rebuilds every account's
     whole history, so no count keeps the erased person's events.
 
@@ -36,6 +39,7 @@
             "delete from {{ this }} where signal_date < (select min(profiles.history_start_date)"
             ~ " from {{ ref('int_account_profiles') }} as profiles"
             ~ " where profiles.account_id = {{ this.identifier }}.account_id)",
+            "delete from {{ this }} where signal_date > {{ as_of_date() }}",
         ],
     )
 }}

@@ -1,7 +1,8 @@
 {#- The backfilled daily history: one row per account per day up to the as_of_date
     var, the stage it was in and why, with the key signals of that day (a view on the
-    incremental int_account_signals_daily, which keeps later days built by earlier
-    runs when a run goes back to an earlier as_of_date). -#}
+    incremental int_account_signals_daily, which a run going back to an earlier
+    as_of_date cuts to that day; the view reads only the days up to the as_of_date
+    whatever the table holds). -#}
 {{ config(materialized='view') }}
 
 with history as (
