@@ -475,7 +475,8 @@ def test_an_undated_lead_loaded_later_makes_a_known_contact_as_a_rebuild_would(
 ):
     """Day 1: KCo's people use ws_k from June 1 and give their emails on June 15 (a
     known contact from then). Day 2: a lead of KCo arrives without a creation date (a
-    known contact always): the daily run builds KCo again whole, as a rebuild does."""
+    known contact always, so KCo's history starts on earliest_valid_date): the daily
+    run builds KCo again whole, as a rebuild does."""
     warehouse = empty_warehouse
 
     def day_1(raw: RawLoader) -> None:
@@ -500,11 +501,12 @@ def test_an_undated_lead_loaded_later_makes_a_known_contact_as_a_rebuild_would(
     )
     for loader, day, first_known in (
         (day_1, "2026-06-25", date(2026, 6, 15)),
-        (day_2, "2026-06-26", date(2026, 6, 1)),
+        (day_2, "2026-06-26", date(2010, 1, 1)),
     ):
         _load_and_build_history(warehouse, loader, day)
         daily = warehouse.query(history_sql)
         assert min(row[0] for row in daily if row[1]) == first_known, day
+        assert min(row[0] for row in daily) == min(first_known, date(2026, 6, 1)), day
         assert daily == _rebuilt_history(warehouse, tmp_path, day, history_sql), day
 
 

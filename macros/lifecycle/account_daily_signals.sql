@@ -467,20 +467,21 @@ support_load as (
     group by days.account_id, days.signal_date
 ),
 
-{#- an annual subscription whose period is only on its items (today's period end E):
-    that day's period ends on the first of E, E - P, E - 2P, ... (P its billing period
-    in months) after the day, each counted from E so a period ending on February 29
-    keeps its day in leap years -#}
+{#- an annual subscription version without a period end of its own (one on its items
+    only, or its time before the connector's first sync), E a known period end of the
+    subscription: that day's period ends on the first of E, E - P, E - 2P, ... (P its
+    billing period in months) after the day, each counted from E so a period ending on
+    February 29 keeps its day in leap years -#}
 {%- set months_to_end = dbt.datediff(
-    'days.signal_date', 'subscriptions.items_period_end_date', 'month') %}
+    'days.signal_date', 'subscriptions.known_period_end_date', 'month') %}
 {%- set periods_back = 'cast(floor(' ~ months_to_end
     ~ ' / subscriptions.billing_period_months) as integer)' %}
 {%- set period_end_in_force = dbt.dateadd(
     'month', '-' ~ periods_back ~ ' * subscriptions.billing_period_months',
-    'subscriptions.items_period_end_date') %}
+    'subscriptions.known_period_end_date') %}
 {%- set period_end_after = dbt.dateadd(
     'month', '(1 - ' ~ periods_back ~ ') * subscriptions.billing_period_months',
-    'subscriptions.items_period_end_date') %}
+    'subscriptions.known_period_end_date') %}
 {%- set next_anniversary -%}
     case
         when cast({{ period_end_in_force }} as date) > days.signal_date

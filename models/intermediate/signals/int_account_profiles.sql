@@ -245,6 +245,36 @@ firmographics_dated as (
     group by account_id
 ),
 
+{# the first day of a deal or a payment: a deal or a subscription can be older than the
+    account's identifiers (a deal moved onto a newer CRM account by a merge, a
+    subscription's start backdated in Stripe) #}
+opportunities as (
+    select * from {{ ref('int_account_opportunities') }}
+),
+
+subscription_periods as (
+    select * from {{ ref('int_account_subscription_periods') }}
+),
+
+first_deals_and_payments as (
+    select
+        account_id,
+        min(first_day) as first_deal_or_payment_date
+    from (
+        select
+            account_id,
+            {{ least_ignoring_nulls('created_date', 'closed_date') }} as first_day
+        from opportunities
+        union all
+        select
+            account_id,
+            valid_from_date as first_day
+        from subscription_periods
+        where is_paying
+    ) as deals_and_payments
+    group by account_id
+),
+
 {# the account's first Stripe invoice: its billing can be measured from then (a
     customer by a won deal billed through invoices alone has no subscription) #}
 invoices as (
@@ -301,15 +331,23 @@ final as (
         cast(firmographics_dated.firmographics_known_at as date) as icp_known_since_date,
         firmographics.is_internal,
         cast(firmographics.first_seen_at as date) as first_seen_date,
-        {#- never before earliest_valid_date: a record dated decades back does not
-            backfill decades of days; an account with no date at all starts there too
-            (on every engine: Snowflake's greatest() would be NULL) #}
-        {{ greatest_ignoring_nulls(
-            least_ignoring_nulls(
-                'cast(firmographics.first_seen_at as date)', 'firmographics.first_activity_date'
-            ),
-            "cast('" ~ var('earliest_valid_date') ~ "' as date)"
-        ) }} as history_start_date,
+        {#- the first of its identifiers' sightings, its use of the product, its deals
+            and payments; never before earliest_valid_date (a record dated decades back
+            does not backfill decades of days), and from there when an identifier is
+            undated (seen always) or nothing is dated (on every engine: Snowflake's
+            greatest() would be NULL) #}
+        case
+            when firmographics.first_seen_at is null
+                then cast('{{ var("earliest_valid_date") }}' as date)
+            else {{ greatest_ignoring_nulls(
+                least_ignoring_nulls(
+                    'cast(firmographics.first_seen_at as date)',
+                    'firmographics.first_activity_date',
+                    'first_deals_and_payments.first_deal_or_payment_date'
+                ),
+                "cast('" ~ var('earliest_valid_date') ~ "' as date)"
+            ) }}
+        end as history_start_date,
         firmographics.is_known_contact,
         cast(firmographics.known_contact_since as date) as known_contact_since_date,
         cast(firmographics.lead_qualified_at as date) as lead_qualified_date,
@@ -322,6 +360,8 @@ final as (
         on firmographics.account_id = criteria_met.account_id
     left join first_invoices
         on firmographics.account_id = first_invoices.account_id
+    left join first_deals_and_payments
+        on firmographics.account_id = first_deals_and_payments.account_id
 )
 
 select * from final

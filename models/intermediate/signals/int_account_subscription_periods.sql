@@ -23,7 +23,8 @@
     Fivetran's history of a subscription starts the day the connector first synced it:
     one already running then has its first version from that day. Its time before is
     read from its own dates, as a version of its own (active, with the first version's
-    seats and plan): paying from its start (or the end of its trial) until that first
+    seats and plan, its periods ending on the anniversaries of a known period end):
+    paying from its start (or the end of its trial) until that first
     version, or until it ended when the first version was already cancelled (when that
     leaves a day or more). A cancelled first version dated before the subscription
     ended (a record loaded once, after the end, dated from its start) then starts at
@@ -86,7 +87,10 @@ versions_before_first_sync as (
             paid_from as valid_from,
             paid_until as valid_to,
             cast(null as {{ dbt.type_timestamp() }}) as ended_at,
-            false as is_cancel_at_period_end
+            false as is_cancel_at_period_end,
+            {#- its periods end on the anniversaries of a known period end, not all on
+                the first version's -#}
+            cast(null as {{ dbt.type_timestamp() }}) as current_period_end_at
         )
     from first_versions
     where cast(paid_from as date) < cast(paid_until as date)
@@ -159,13 +163,23 @@ items as (
 
 {# the current billing period's end on the items (Stripe connections made since
     2025-07-31 have it there, not on the subscription's versions, and a renewal then
-    makes no new version): the daily history steps back from it by the plan's billing
-    period (billing_period_months) #}
+    makes no new version), else the latest a version recorded: a known period end,
+    which the daily history steps back from by the plan's billing period
+    (billing_period_months) for a version without its own (its time before the first
+    sync, too) #}
 item_period_ends as (
     select
         subscription_id,
         max(current_period_end_at) as current_period_end_at
     from items
+    group by subscription_id
+),
+
+version_period_ends as (
+    select
+        subscription_id,
+        max(current_period_end_at) as current_period_end_at
+    from synced_versions
     group by subscription_id
 ),
 
@@ -375,7 +389,12 @@ periods as (
         segments.valid_to,
         cast(segments.valid_to as date) as valid_to_date,
         cast(segments.current_period_end_at as date) as period_end_date,
-        cast(item_period_ends.current_period_end_at as date) as items_period_end_date,
+        cast(
+            coalesce(
+                item_period_ends.current_period_end_at, version_period_ends.current_period_end_at
+            )
+            as date
+        ) as known_period_end_date,
         {#- the plan's billing period in months (a yearly price: 12, a 2-year one: 24) #}
         case subscription_items.plan_recurring_interval
             when 'year' then 12 * coalesce(subscription_items.plan_interval_count, 1)
@@ -399,6 +418,8 @@ periods as (
         and segments.valid_from = subscription_items.valid_from
     left join item_period_ends
         on segments.subscription_id = item_period_ends.subscription_id
+    left join version_period_ends
+        on segments.subscription_id = version_period_ends.subscription_id
 ),
 
 paid_periods as (
