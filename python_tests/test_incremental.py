@@ -526,9 +526,7 @@ def test_a_run_back_in_time_then_forward_again_equals_a_rebuild(empty_warehouse,
             industry="Agriculture", number_of_employees=120, billing_country="US",
             created_date="2026-06-01", is_deleted=False, _fivetran_synced="2026-06-01",
         )  # fmt: skip
-        for user in ("u_b1", "u_b2"):
-            raw.identify(user, f"{user}@icpco.com", "2026-06-01 08:00:00")
-            raw.group_call(user, "ws_back", "IcpCo", "2026-06-01 08:05:00")
+        raw.workspace_members("ws_back", "IcpCo", ["u_b1", "u_b2"], "2026-06-01")
         raw.core_usage("ws_back", ["u_b1", "u_b2"], [f"2026-06-{d:02d}" for d in range(1, 26)])
 
     def late_records(raw: RawLoader) -> None:
