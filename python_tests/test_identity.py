@@ -620,14 +620,16 @@ def test_placeholders_junk_emails_and_the_vendors_billing_address_link_nothing(e
     # customers billed to the vendor's address are customers' accounts of their own
     invoiced = {account_of("stripe_customer:cus_inv1"), account_of("stripe_customer:cus_inv2")}
     assert len(invoiced) == 2 and None not in invoiced
+    # ... and the vendor's finance team is no contact of either
     assert empty_warehouse.query(
-        "select count(*) from analytics_marts.lifecycle_state "
-        "where account_name in ('Invoiced One', 'Invoiced Two')"
-    ) == [(2,)]
+        "select account_name, stage from analytics_marts.lifecycle_state "
+        "where account_name in ('Invoiced One', 'Invoiced Two') order by 1"
+    ) == [("Invoiced One", "Unknown"), ("Invoiced Two", "Unknown")]
 
 
-def test_an_identifier_known_undated_keeps_its_ids_when_a_dated_one_joins(empty_warehouse):
-    # Echo: a CRM account and its contact loaded without dates (known always)
+def test_ids_stay_when_dated_and_undated_records_join_each_other(empty_warehouse):
+    # Echo: a CRM account and its contact loaded without dates; Acme: a person known from
+    # a dated sign-in, in workspace ws-acme
     con = duckdb.connect(str(empty_warehouse.db))
     con.execute(
         "insert into raw_salesforce.account (id, name, website, is_deleted, _fivetran_synced) "
@@ -638,31 +640,43 @@ def test_an_identifier_known_undated_keeps_its_ids_when_a_dated_one_joins(empty_
         "_fivetran_synced) values ('003000000000UNDAAA', '001000000000ECHOAA', 'und@echo.io', "
         "false, '2026-02-01')"
     )
+    _identify(con, [("i-a", "anon-a", "u-a", "a@acme.io", "2026-05-01 09:00:00")])
+    con.execute(
+        "insert into raw_segment.groups (id, user_id, group_id, timestamp, received_at) values "
+        "('g-a', 'u-a', 'ws-acme', '2026-05-01 09:05:00', '2026-05-01 09:05:01')"
+    )
     con.close()
     ids_sql = (
-        "select persons.person_id, accounts.account_id, cast(state.entered_stage_at as date) "
-        "from analytics_intermediate.int_person_identifiers as persons "
-        "cross join analytics_marts.lifecycle_state as state "
-        "inner join analytics_intermediate.int_accounts as accounts using (account_id) "
-        "where persons.node_key = 'email:und@echo.io'"
+        "select node_key, person_id, null from analytics_intermediate.int_person_identifiers "
+        "union all select node_key, null, account_id "
+        "from analytics_intermediate.int_account_identifiers"
     )
     as_of = {"as_of_date": TODAY.isoformat()}
     empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=as_of)
-    before = empty_warehouse.query(ids_sql)
+    before = set(empty_warehouse.query(ids_sql))
+    assert {row[0] for row in before} >= {"email:und@echo.io", "user_id:u-a", "workspace:ws-acme"}
 
-    # the contact signs up in May: the person and the account gain dated identifiers
+    # Echo's contact signs up (a dated sign-in and workspace join), and a contact of
+    # Acme's person arrives undated: each joins the other's kind of record
     con = duckdb.connect(str(empty_warehouse.db))
-    _identify(con, [("i-und", "anon-und", "u-und", "und@echo.io", "2026-05-01 09:00:00")])
+    _identify(con, [("i-und", "anon-und", "u-und", "und@echo.io", "2026-05-02 09:00:00")])
     con.execute(
         "insert into raw_segment.groups (id, user_id, group_id, timestamp, received_at) values "
-        "('g-und', 'u-und', 'ws-echo', '2026-05-01 09:05:00', '2026-05-01 09:05:01')"
+        "('g-und', 'u-und', 'ws-echo', '2026-05-02 09:05:00', '2026-05-02 09:05:01')"
+    )
+    con.execute(
+        "insert into raw_salesforce.contact (id, email, is_deleted, _fivetran_synced) values "
+        "('003000000000ACMEAA', 'a@acme.io', false, '2026-06-26')"
     )
     con.close()
-    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=as_of)
-    assert empty_warehouse.query(ids_sql) == before
-    assert empty_warehouse.query(
-        "select person_id from analytics_intermediate.int_person_identifiers "
-        "where node_key = 'user_id:u-und'"
-    ) == [(before[0][0],)]
-    empty_warehouse.dbt("build", "--full-refresh", *WITHOUT_UNIT_TESTS, vars=as_of)
-    assert empty_warehouse.query(ids_sql) == before
+    for refresh in ([], ["--full-refresh"]):
+        empty_warehouse.dbt("build", *refresh, *WITHOUT_UNIT_TESTS, vars=as_of)
+        after = set(empty_warehouse.query(ids_sql))
+        assert before <= after, refresh
+    # the new identifiers joined the existing person and account
+    (echo_person,) = {person for key, person, _ in before if key == "email:und@echo.io"}
+    assert (
+        "user_id:u-und",
+        echo_person,
+        None,
+    ) in after

@@ -244,8 +244,26 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         insert into raw_stripe.invoice (id, customer_id, status, _fivetran_synced) values
             ('in_open', 'cus_1', 'Open' || chr(9), '2026-05-01'),
             ('in_odd', 'cus_1', 'pending_payment', '2026-05-01');
+        -- a failed charge without an amount (nothing reads it) is still a failed payment
         insert into raw_stripe.charge (id, customer_id, status, amount, _fivetran_synced) values
-            ('ch_failed', 'cus_1', 'FAILED', 100, '2026-05-01');
+            ('ch_failed', 'cus_1', 'FAILED', 100, '2026-05-01'),
+            ('ch_no_amount', 'cus_1', 'failed', null, '2026-05-01');
+        insert into raw_stripe.price (id, currency, unit_amount, _fivetran_synced) values
+            ('price_jpy', ' JPY', 5000, '2026-05-01');
+        -- NPS scores: DuckDB alone would read '0x0A' and '1_0' as 10
+        insert into raw_segment.nps_survey_submitted (id, user_id, score, timestamp,
+                                                      received_at) values
+            ('n1', 'u1', '9', '2026-06-01 10:00:00', '2026-06-01 10:00:01'),
+            ('n2', 'u1', '0x0A', '2026-06-01 10:00:00', '2026-06-01 10:00:01'),
+            ('n3', 'u1', '1_0', '2026-06-01 10:00:00', '2026-06-01 10:00:01');
+        -- a ticket's status history as a loader may land it: padded field name, upper case
+        insert into raw_zendesk.ticket_field_history (ticket_id, field_name, value, updated,
+                                                      _fivetran_synced) values
+            (7, ' Status ', 'Solved ', '2026-06-05 10:00:00', '2026-06-05');
+        -- two copies of an account synced at the same time, one deleted: the live one stays
+        insert into raw_salesforce.account (id, name, is_deleted, _fivetran_synced) values
+            ('001TIE', 'deleted copy', true, '2026-06-01'),
+            ('001TIE', 'live copy', false, '2026-06-01');
         insert into raw_stripe.dispute (id, charge_id, status, _fivetran_synced) values
             ('dp_odd', 'ch_failed', 'mystery', '2026-05-01');
         -- customers deleted in Stripe: one with billing history (kept), one without
@@ -284,6 +302,8 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         ("subscription_history", "sub_typo|2026-05-01 00:00:00", "unknown_status"),
         ("invoice", "in_odd", "unknown_status"),
         ("dispute", "dp_odd", "unknown_status"),
+        ("nps_survey_submitted", "n2", "invalid_nps_score"),
+        ("nps_survey_submitted", "n3", "invalid_nps_score"),
     }
     excluded = set(
         empty_warehouse.query(
@@ -295,7 +315,17 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         ("tracks", "m1", "duplicate"),
         ("lead", "00Q2", "soft_deleted"),
         ("customer", "cus_dup", "soft_deleted"),
+        ("account", "001TIE", "duplicate"),
     }
+    assert empty_warehouse.query(
+        "select account_name from analytics_staging.stg_salesforce__accounts"
+    ) == [("live copy",)]
+    assert empty_warehouse.query("select currency from analytics_staging.stg_stripe__prices") == [
+        ("jpy",)
+    ]
+    assert empty_warehouse.query(
+        "select field_name, field_value from analytics_staging.stg_zendesk__ticket_field_history"
+    ) == [("status", "solved")]
     assert empty_warehouse.query(
         "select customer_id, is_deleted from analytics_staging.stg_stripe__customers"
     ) == [("cus_1", True)]
@@ -308,4 +338,4 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         "union all select invoice_status from analytics_staging.stg_stripe__invoices "
         "union all select charge_status from analytics_staging.stg_stripe__charges"
     )
-    assert sorted(billing) == [("active",), ("failed",), ("open",)]
+    assert sorted(billing) == [("active",), ("failed",), ("failed",), ("open",)]

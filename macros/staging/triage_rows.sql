@@ -52,9 +52,14 @@ ranked as (
         {%- if person_columns %}
         coalesce({{ is_erased(person_columns) }}, false) as is_person_erased,
         {%- endif %}
+        {#- copies equal on keep_first_by (synced at the same time): one without a
+            reason to leave it out first, whatever order the rows were stored in #}
         {{ rank_offset }} + row_number() over (
             partition by {{ key_columns | join(', ') }}
-            order by {{ keep_first_by }}
+            order by
+                {{ keep_first_by }},
+                exclusion_reason is not null,
+                quarantine_reason is not null
         ) as duplicate_rank
     from {{ relation }}
 ),

@@ -31,12 +31,14 @@ event_sightings as (
 stripe_customers as (
     {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
         'customer_id': 'string', 'customer_name': 'string', 'created_at': 'timestamp',
+        'synced_at': 'timestamp',
     }) }}
 ),
 
 zendesk_organizations as (
     {{ optional_ref('stg_zendesk__organizations', 'lifecycle_using_zendesk', {
         'organization_id': 'string', 'organization_name': 'string', 'created_at': 'timestamp',
+        'synced_at': 'timestamp',
     }) }}
 ),
 
@@ -49,6 +51,7 @@ lead_domains as (
         is excluded (a role or test address, or no address at all, names no company) #}
     select
         leads.created_at,
+        leads.synced_at,
         leads.company_name,
         {{ lead_domain(
             'leads.website', 'case when lead_emails.exclusion_reason is null then leads.email end'
@@ -61,45 +64,53 @@ lead_domains as (
 sightings as (
     select
         left_node_key as node_key,
-        observed_at
+        observed_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from edges
     union all
     select
         right_node_key as node_key,
-        observed_at
+        observed_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from edges
     union all
     select
         'crm_account:' || account_id as node_key,
-        created_at as observed_at
+        created_at as observed_at,
+        synced_at as loaded_at
     from crm_accounts
     union all
     select
         'workspace:' || workspace_id as node_key,
-        min(occurred_at) as observed_at
+        min(occurred_at) as observed_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from group_calls
     group by workspace_id
     union all
     select
         'workspace:' || workspace_id as node_key,
-        min(first_occurred_at) as observed_at
+        min(first_occurred_at) as observed_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from event_sightings
     where workspace_id is not null
     group by workspace_id
     union all
     select
         'stripe_customer:' || customer_id as node_key,
-        created_at as observed_at
+        created_at as observed_at,
+        synced_at as loaded_at
     from stripe_customers
     union all
     select
         'zendesk_organization:' || organization_id as node_key,
-        created_at as observed_at
+        created_at as observed_at,
+        synced_at as loaded_at
     from zendesk_organizations
     union all
     select
         'email_domain:' || email_domain as node_key,
-        min(first_seen_at) as observed_at
+        min(first_seen_at) as observed_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from identity_nodes
     -- an excluded address (a role or test address) names no company
     where email_domain is not null and email_domain != '' and exclusion_reason is null
@@ -107,7 +118,8 @@ sightings as (
     union all
     select
         'email_domain:' || lead_domain as node_key,
-        min(created_at) as observed_at
+        min(created_at) as observed_at,
+        min(synced_at) as loaded_at
     from lead_domains
     where lead_domain is not null
     group by lead_domain
@@ -162,8 +174,8 @@ identifier_names as (
 observed as (
     select
         node_key,
-        {#- a record with no date sees its identifier always (first) #}
-        {{ earliest_unless_undated('observed_at') }} as first_seen_at
+        min(observed_at) as first_seen_at,
+        min(loaded_at) as first_loaded_at
     from sightings
     where node_key is not null and node_key not like '%:'
     group by node_key
@@ -173,7 +185,8 @@ parsed as (
     select
         node_key,
         {{ node_key_parts() }},
-        first_seen_at
+        first_seen_at,
+        first_loaded_at
     from observed
 ),
 
@@ -216,7 +229,9 @@ final as (
         first_seen_at,
         row_number() over (
             order by
-                first_seen_at asc nulls first,
+                {#- an identifier only undated records hold, by when they were loaded:
+                    one loaded later never comes first, one loaded earlier stays first #}
+                coalesce(first_seen_at, first_loaded_at) asc nulls last,
                 {{ identifier_type_priority('identifier_type', graph='account') }},
                 node_key asc
         ) as node_num

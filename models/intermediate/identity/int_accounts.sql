@@ -32,7 +32,7 @@ members as (
 clusters as (
     select
         component_num,
-        {{ earliest_unless_undated('first_seen_at') }} as first_seen_at,
+        min(first_seen_at) as first_seen_at,
         count(*) as identifier_count,
         count(case when identifier_type = 'crm_account' then 1 end) as crm_account_count,
         count(case when identifier_type = 'workspace' then 1 end) as workspace_count,

@@ -79,15 +79,15 @@ segment_device_logins as (
 ),
 
 emails_typed as (
-    {#- who typed each email: the user id, else (logged out, or a placeholder such as
-        'undefined' for the user id, which is nobody) the device, as for events #}
+    {#- who typed each email: the user signed in, else (signed out, or a placeholder
+        such as 'undefined' for the user id) the device, as for events #}
     select
         message_id,
         occurred_at,
         email,
-        {%- set is_logged_in = "user_id is not null and not " ~ is_placeholder_id('user_id') %}
-        {{ is_logged_in }} as is_logged_in,
-        case when {{ is_logged_in }} then user_id else anonymous_id end as typed_by
+        case when {{ signed_in_user_id() }} is not null then 'user_id' else 'anonymous_id' end
+            as typed_by_type,
+        coalesce({{ signed_in_user_id() }}, anonymous_id) as typed_by
     from identifies
     where email is not null
 ),
@@ -97,13 +97,13 @@ segment_emails as (
         'segment.identifies' as edge_source,
         min_by(message_id, occurred_at) as evidence_record_key,
         min(occurred_at) as observed_at,
-        case when is_logged_in then 'user_id' else 'anonymous_id' end as left_type,
+        typed_by_type as left_type,
         typed_by as left_value,
         'email' as right_type,
         email as right_value
     from emails_typed
     where typed_by is not null
-    group by is_logged_in, typed_by, email
+    group by typed_by_type, typed_by, email
 ),
 
 crm_emails as (

@@ -40,13 +40,13 @@ contacts as (
 
 stripe_customers as (
     {{ optional_ref('stg_stripe__customers', 'lifecycle_using_stripe', {
-        'customer_id': 'string', 'created_at': 'timestamp',
+        'customer_id': 'string', 'created_at': 'timestamp', 'synced_at': 'timestamp',
     }) }}
 ),
 
 zendesk_users as (
     {{ optional_ref('stg_zendesk__users', 'lifecycle_using_zendesk', {
-        'zendesk_user_id': 'string', 'created_at': 'timestamp',
+        'zendesk_user_id': 'string', 'created_at': 'timestamp', 'synced_at': 'timestamp',
     }) }}
 ),
 
@@ -61,12 +61,14 @@ raw_shared_devices as (
 edge_endpoints as (
     select
         left_node_key as node_key,
-        observed_at
+        observed_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from edges
     union all
     select
         right_node_key as node_key,
-        observed_at
+        observed_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from edges
 ),
 
@@ -80,7 +82,8 @@ lone_identifiers as (
     {%- for column in ['anonymous_id', 'user_id'] %}
     select
         '{{ column }}:' || {{ column }} as node_key,
-        min({{ seen_at }}) as observed_at
+        min({{ seen_at }}) as observed_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from {{ relation }}
     where {{ column }} is not null
     group by {{ column }}
@@ -89,30 +92,34 @@ lone_identifiers as (
     {%- endfor %}
     select
         'salesforce_lead:' || lead_id as node_key,
-        created_at as observed_at
+        created_at as observed_at,
+        synced_at as loaded_at
     from leads
     union all
     select
         'salesforce_contact:' || contact_id as node_key,
-        created_at as observed_at
+        created_at as observed_at,
+        synced_at as loaded_at
     from contacts
     union all
     select
         'stripe_customer:' || customer_id as node_key,
-        created_at as observed_at
+        created_at as observed_at,
+        synced_at as loaded_at
     from stripe_customers
     union all
     select
         'zendesk_user:' || zendesk_user_id as node_key,
-        created_at as observed_at
+        created_at as observed_at,
+        synced_at as loaded_at
     from zendesk_users
 ),
 
 observed as (
     select
         node_key,
-        {#- a record with no date sees its identifier always (first) #}
-        {{ earliest_unless_undated('observed_at') }} as first_seen_at
+        min(observed_at) as first_seen_at,
+        min(loaded_at) as first_loaded_at
     from (
         select * from edge_endpoints
         union all
@@ -125,7 +132,8 @@ with_email_parts as (
     select
         node_key,
         {{ node_key_parts(email_parts=true) }},
-        first_seen_at
+        first_seen_at,
+        first_loaded_at
     from observed
 ),
 
@@ -188,7 +196,9 @@ final as (
         nodes.first_seen_at,
         row_number() over (
             order by
-                nodes.first_seen_at asc nulls first,
+                {#- an identifier only undated records hold, by when they were loaded:
+                    one loaded later never comes first, one loaded earlier stays first #}
+                coalesce(nodes.first_seen_at, nodes.first_loaded_at) asc nulls last,
                 {{ identifier_type_priority('nodes.identifier_type') }},
                 nodes.node_key asc
         ) as node_num

@@ -30,7 +30,7 @@ members as (
 clusters as (
     select
         component_num,
-        {{ earliest_unless_undated('first_seen_at') }} as first_seen_at,
+        min(first_seen_at) as first_seen_at,
         count(*) as identifier_count,
         count(case when identifier_type = 'anonymous_id' then 1 end) as anonymous_id_count,
         count(case when identifier_type = 'user_id' then 1 end) as user_id_count,

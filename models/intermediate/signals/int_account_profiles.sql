@@ -133,7 +133,9 @@ known_members as (
     group by workspace_accounts.account_id, known_persons.person_id, known_persons.known_since
 ),
 
-{# the account's contacts: its known persons and members, its leads, its CRM account #}
+{# the account's contacts: its known persons and members, its leads, its CRM account
+    (the vendor's own staff are no customer's contact: a customer billed to the
+    vendor's finance address is not known through it) #}
 contact_sightings as (
     select
         account_id,
@@ -145,6 +147,9 @@ contact_sightings as (
         from known_persons
         inner join person_accounts
             on known_persons.person_id = person_accounts.person_id
+        inner join persons
+            on known_persons.person_id = persons.person_id
+        where not persons.is_internal
         union all
         select
             account_id,
@@ -272,6 +277,8 @@ first_deals_and_payments as (
         from subscription_periods
         where is_paying
     ) as deals_and_payments
+    {#- what happened after the as_of_date tells nothing about that day #}
+    where first_day <= {{ as_of_date() }}
     group by account_id
 ),
 
@@ -331,23 +338,18 @@ final as (
         cast(firmographics_dated.firmographics_known_at as date) as icp_known_since_date,
         firmographics.is_internal,
         cast(firmographics.first_seen_at as date) as first_seen_date,
-        {#- the first of its identifiers' sightings, its use of the product, its deals
-            and payments; never before earliest_valid_date (a record dated decades back
-            does not backfill decades of days), and from there when an identifier is
-            undated (seen always) or nothing is dated (on every engine: Snowflake's
-            greatest() would be NULL) #}
-        case
-            when firmographics.first_seen_at is null
-                then cast('{{ var("earliest_valid_date") }}' as date)
-            else {{ greatest_ignoring_nulls(
-                least_ignoring_nulls(
-                    'cast(firmographics.first_seen_at as date)',
-                    'firmographics.first_activity_date',
-                    'first_deals_and_payments.first_deal_or_payment_date'
-                ),
-                "cast('" ~ var('earliest_valid_date') ~ "' as date)"
-            ) }}
-        end as history_start_date,
+        {#- the first of its identifiers' dated sightings, its use of the product, its
+            deals and payments; never before earliest_valid_date (a record dated decades
+            back does not backfill decades of days), and from there when nothing is
+            dated (on every engine: Snowflake's greatest() would be NULL) #}
+        {{ greatest_ignoring_nulls(
+            least_ignoring_nulls(
+                'cast(firmographics.first_seen_at as date)',
+                'firmographics.first_activity_date',
+                'first_deals_and_payments.first_deal_or_payment_date'
+            ),
+            "cast('" ~ var('earliest_valid_date') ~ "' as date)"
+        ) }} as history_start_date,
         firmographics.is_known_contact,
         cast(firmographics.known_contact_since as date) as known_contact_since_date,
         cast(firmographics.lead_qualified_at as date) as lead_qualified_date,

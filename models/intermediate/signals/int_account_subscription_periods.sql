@@ -161,12 +161,11 @@ items as (
     }) }}
 ),
 
-{# the current billing period's end on the items (Stripe connections made since
-    2025-07-31 have it there, not on the subscription's versions, and a renewal then
-    makes no new version), else the latest a version recorded: a known period end,
-    which the daily history steps back from by the plan's billing period
-    (billing_period_months) for a version without its own (its time before the first
-    sync, too) #}
+{# a known period end, which the daily history steps back from by the plan's billing
+    period (billing_period_months) for a version without one of its own: the first a
+    version recorded (the nearest to its time before the first sync), else the current
+    one on the items (Stripe connections made since 2025-07-31 have it there, not on
+    the subscription's versions, and a renewal then makes no new version) #}
 item_period_ends as (
     select
         subscription_id,
@@ -178,7 +177,7 @@ item_period_ends as (
 version_period_ends as (
     select
         subscription_id,
-        max(current_period_end_at) as current_period_end_at
+        min(current_period_end_at) as current_period_end_at
     from synced_versions
     group by subscription_id
 ),
@@ -391,7 +390,7 @@ periods as (
         cast(segments.current_period_end_at as date) as period_end_date,
         cast(
             coalesce(
-                item_period_ends.current_period_end_at, version_period_ends.current_period_end_at
+                version_period_ends.current_period_end_at, item_period_ends.current_period_end_at
             )
             as date
         ) as known_period_end_date,

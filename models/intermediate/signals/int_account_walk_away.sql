@@ -18,8 +18,8 @@
     One row per account whose clock ran out (the earliest one), with the day it ran
     out. Accounts that ever paid are not prospects and have no clock.
 -#}
-{#- from its first sighting: an account known from an undated record (seen always)
-    has no such clock, since nobody knows when it appeared -#}
+{#- from its first dated sighting: an account whose records are all undated has no
+    such clock, since nobody knows when it appeared -#}
 {%- set activation_deadline = dbt.dateadd(
     'day', var('walk_away_no_activation_days'), 'profiles.first_seen_date') %}
 

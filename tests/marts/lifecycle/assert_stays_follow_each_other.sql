@@ -1,39 +1,39 @@
 {#-
-    An account's stays in lifecycle_stage_transitions follow each other without a gap
-    or an overlap: each stay after the first starts the day the one before it ended,
-    from the stage that one was in, into another stage; only the first has no stage
-    before it.
+    Each stay in lifecycle_stage_transitions is what the daily history says: on the day
+    it was entered the account is in to_stage, the day before in from_stage (no day
+    before for a first stay), into another stage; on the day before it was exited the
+    account is still in to_stage. A stay the history does not show is returned.
 -#}
 with stays as (
-    select
-        account_id,
-        transition_number,
-        from_stage,
-        to_stage,
-        entered_at,
-        lag(to_stage) over (
-            partition by account_id order by transition_number
-        ) as stage_before,
-        lag(exited_at) over (
-            partition by account_id order by transition_number
-        ) as stay_before_exited_at
-    from {{ ref('lifecycle_stage_transitions') }}
+    select * from {{ ref('lifecycle_stage_transitions') }}
+),
+
+daily as (
+    select * from {{ ref('lifecycle_stage_daily') }}
 )
 
 select
-    account_id,
-    transition_number,
-    from_stage,
-    to_stage,
-    stage_before,
-    entered_at,
-    stay_before_exited_at
+    stays.account_id,
+    stays.transition_number,
+    stays.from_stage,
+    stays.to_stage,
+    stays.entered_at,
+    stays.exited_at,
+    entry_day.stage as stage_on_entry,
+    day_before.stage as stage_the_day_before,
+    last_day.stage as stage_on_last_day
 from stays
+left join daily as entry_day
+    on stays.account_id = entry_day.account_id
+    and cast(stays.entered_at as date) = entry_day.stage_date
+left join daily as day_before
+    on stays.account_id = day_before.account_id
+    and {{ dbt.dateadd('day', -1, 'cast(stays.entered_at as date)') }} = day_before.stage_date
+left join daily as last_day
+    on stays.account_id = last_day.account_id
+    and {{ dbt.dateadd('day', -1, 'cast(stays.exited_at as date)') }} = last_day.stage_date
 where
-    case
-        when transition_number = 1 then from_stage is not null
-        else
-            from_stage is distinct from stage_before
-            or to_stage = from_stage
-            or entered_at is distinct from stay_before_exited_at
-    end
+    stays.to_stage = stays.from_stage
+    or entry_day.stage is distinct from stays.to_stage
+    or day_before.stage is distinct from stays.from_stage
+    or (stays.exited_at is not null and last_day.stage is distinct from stays.to_stage)

@@ -24,12 +24,17 @@ renamed as (
     from typed
 ),
 
+{#- a score is a plain number: DuckDB would also read '0x0A' or '1_0' as 10 -#}
+{%- set not_plain_number = "regexp_replace(" ~ trim_whitespace('raw_score')
+    ~ ", '^[+-]?[0-9]+([.][0-9]+)?$', '') != ''" %}
+
 validated as (
     select
         *,
         {{ segment_quarantine_reason(
             extra_checks=[(
-                "nps_score is null or nps_score not between 0 and 10 or score_value != nps_score",
+                "nps_score is null or nps_score not between 0 and 10 or score_value != nps_score"
+                ~ " or " ~ not_plain_number,
                 "invalid_nps_score",
             )],
         ) }} as quarantine_reason,

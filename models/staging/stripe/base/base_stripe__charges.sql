@@ -9,7 +9,7 @@ renamed as (
         cast({{ trimmed_or_null('invoice_id') }} as {{ dbt.type_string() }}) as invoice_id,
         lower({{ trim_whitespace('status') }}) as charge_status,
         failure_code,
-        lower(currency) as currency,
+        lower({{ trimmed_or_null('currency') }}) as currency,
         cast(amount as {{ dbt.type_bigint() }}) as amount_cents,
         cast(amount_refunded as {{ dbt.type_bigint() }}) as amount_refunded_cents,
         coalesce(cast(paid as boolean), false) as is_paid,
@@ -23,7 +23,9 @@ validated as (
     select
         *,
         case
-            when amount_cents is null or amount_cents < 0 then 'invalid_amount'
+            {#- nothing reads a charge's amount: only a negative one is wrong, and a
+                failed payment without one still counts #}
+            when amount_cents < 0 then 'invalid_amount'
             when
                 charge_status is null
                 or charge_status not in (

@@ -8,7 +8,7 @@ renamed as (
         cast({{ trimmed_or_null('charge_id') }} as {{ dbt.type_string() }}) as charge_id,
         reason as dispute_reason,
         lower({{ trim_whitespace('status') }}) as dispute_status,
-        lower(currency) as currency,
+        lower({{ trimmed_or_null('currency') }}) as currency,
         cast(amount as {{ dbt.type_bigint() }}) as amount_cents,
         coalesce(cast(livemode as boolean), true) as is_livemode,
         {{ to_utc_timestamp('created') }} as created_at,

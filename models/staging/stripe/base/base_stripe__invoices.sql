@@ -9,7 +9,7 @@ renamed as (
         cast({{ trimmed_or_null('subscription_id') }} as {{ dbt.type_string() }})
             as subscription_id,
         lower({{ trim_whitespace('status') }}) as invoice_status,
-        lower(currency) as currency,
+        lower({{ trimmed_or_null('currency') }}) as currency,
         cast(amount_due as {{ dbt.type_bigint() }}) as amount_due_cents,
         cast(amount_paid as {{ dbt.type_bigint() }}) as amount_paid_cents,
         cast(attempt_count as {{ dbt.type_bigint() }}) as attempt_count,

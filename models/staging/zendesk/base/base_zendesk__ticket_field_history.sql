@@ -6,13 +6,16 @@ renamed as (
     select
         cast(ticket_id as {{ dbt.type_string() }}) as ticket_id,
         cast(user_id as {{ dbt.type_string() }}) as changed_by_user_id,
-        field_name,
-        {#- only the values of the fields the project reads: the others (subject,
-            description, requester and assignee ids, custom fields) can hold personal
-            data the project has no use for and could not erase -#}
+        lower({{ trimmed_or_null('field_name') }}) as field_name,
+        {#- only the values of the fields the project reads, read as the ticket's own
+            columns are (trimmed, lower case): the others (subject, description,
+            requester and assignee ids, custom fields) can hold personal data the project
+            has no use for and could not erase -#}
         case
-            when field_name in ('status', 'priority', 'type', 'satisfaction_score')
-                then value
+            when
+                lower({{ trim_whitespace('field_name') }})
+                in ('status', 'priority', 'type', 'satisfaction_score')
+                then lower({{ trimmed_or_null('value') }})
         end as field_value,
         {{ to_utc_timestamp('updated') }} as changed_at,
         {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
