@@ -162,10 +162,11 @@ items as (
 ),
 
 {# a known period end, which the daily history steps back from by the plan's billing
-    period (billing_period_months) for a version without one of its own: the first a
-    version recorded (the nearest to its time before the first sync), else the current
-    one on the items (Stripe connections made since 2025-07-31 have it there, not on
-    the subscription's versions, and a renewal then makes no new version) #}
+    period (billing_period_months) for a version without one of its own: for the time
+    before the first sync, the first period end a version recorded (the nearest);
+    otherwise the current one on the items (Stripe connections made since 2025-07-31
+    have it there, not on the subscription's versions, and a renewal then makes no new
+    version), each else the other #}
 item_period_ends as (
     select
         subscription_id,
@@ -177,7 +178,8 @@ item_period_ends as (
 version_period_ends as (
     select
         subscription_id,
-        min(current_period_end_at) as current_period_end_at
+        min(current_period_end_at) as first_period_end_at,
+        min(valid_from) as first_valid_from
     from synced_versions
     group by subscription_id
 ),
@@ -389,9 +391,17 @@ periods as (
         cast(segments.valid_to as date) as valid_to_date,
         cast(segments.current_period_end_at as date) as period_end_date,
         cast(
-            coalesce(
-                version_period_ends.current_period_end_at, item_period_ends.current_period_end_at
-            )
+            case
+                when segments.valid_from < version_period_ends.first_valid_from
+                    then coalesce(
+                        version_period_ends.first_period_end_at,
+                        item_period_ends.current_period_end_at
+                    )
+                else coalesce(
+                    item_period_ends.current_period_end_at,
+                    version_period_ends.first_period_end_at
+                )
+            end
             as date
         ) as known_period_end_date,
         {#- the plan's billing period in months (a yearly price: 12, a 2-year one: 24) #}
