@@ -266,6 +266,11 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
             ('001TIE', 'live copy', false, '2026-06-01');
         insert into raw_stripe.dispute (id, charge_id, status, _fivetran_synced) values
             ('dp_odd', 'ch_failed', 'mystery', '2026-05-01');
+        -- metadata naming a workspace with an object, not an id: no workspace
+        insert into raw_stripe.customer (id, email, metadata, is_deleted, livemode,
+                                         _fivetran_synced) values
+            ('cus_nested', 'ops@example.com', '{"workspace_id": {"id": "w1"}}', false, true,
+             '2026-06-01');
         -- customers deleted in Stripe: one with billing history (kept), one without
         insert into raw_stripe.customer (id, email, is_deleted, livemode, _fivetran_synced)
         values
@@ -327,8 +332,9 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         "select field_name, field_value from analytics_staging.stg_zendesk__ticket_field_history"
     ) == [("status", "solved")]
     assert empty_warehouse.query(
-        "select customer_id, is_deleted from analytics_staging.stg_stripe__customers"
-    ) == [("cus_1", True)]
+        "select customer_id, is_deleted, workspace_id, has_invalid_metadata "
+        "from analytics_staging.stg_stripe__customers order by 1"
+    ) == [("cus_1", True, None, False), ("cus_nested", False, None, False)]
     assert empty_warehouse.query("select email from analytics_staging.stg_segment__identifies") == [
         ("ada.lovelace@example.com",)
     ]

@@ -1,15 +1,26 @@
 {#- One top-level key of a JSON object stored as text, as text; null when the
-    document is not valid JSON or has no such key. -#}
+    document is not valid JSON, has no such key, or holds something other than a
+    string or a number there (an object, a list, true: no id). -#}
 {% macro json_text(column, key) -%}
     {{ return(adapter.dispatch('json_text', 'customer_lifecycle')(column, key)) }}
 {%- endmacro %}
 
 {% macro default__json_text(column, key) -%}
-    case when json_valid({{ column }}) then json_extract_string({{ column }}, '$.{{ key }}') end
+    case
+        when
+            json_valid({{ column }})
+            and json_type({{ column }}, '$.{{ key }}') in ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE')
+            then json_extract_string({{ column }}, '$.{{ key }}')
+    end
 {%- endmacro %}
 
 {% macro snowflake__json_text(column, key) -%}
-    try_parse_json(to_varchar({{ column }})):"{{ key }}"::varchar
+    case
+        when
+            typeof(try_parse_json(to_varchar({{ column }})):"{{ key }}")
+            in ('VARCHAR', 'INTEGER', 'DECIMAL', 'DOUBLE')
+            then try_parse_json(to_varchar({{ column }})):"{{ key }}"::varchar
+    end
 {%- endmacro %}
 
 {#- True when a text column holds something (not blank) that is not valid JSON. -#}
