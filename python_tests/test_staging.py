@@ -260,6 +260,9 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         insert into raw_zendesk.ticket_field_history (ticket_id, field_name, value, updated,
                                                       _fivetran_synced) values
             (7, ' Status ', 'Solved ', '2026-06-05 10:00:00', '2026-06-05');
+        -- a ticket whose status is blank has none
+        insert into raw_zendesk.ticket (id, requester_id, status, created_at, _fivetran_synced)
+        values (9, 1, '  ', '2026-06-01 10:00:00', '2026-06-01');
         -- two copies of an account synced at the same time, one deleted: the live one stays
         insert into raw_salesforce.account (id, name, is_deleted, _fivetran_synced) values
             ('001TIE', 'deleted copy', true, '2026-06-01'),
@@ -309,6 +312,7 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         ("dispute", "dp_odd", "unknown_status"),
         ("nps_survey_submitted", "n2", "invalid_nps_score"),
         ("nps_survey_submitted", "n3", "invalid_nps_score"),
+        ("ticket", "9", "missing_status"),
     }
     excluded = set(
         empty_warehouse.query(

@@ -7,8 +7,9 @@ renamed as (
         cast(id as {{ dbt.type_string() }}) as ticket_id,
         cast(requester_id as {{ dbt.type_string() }}) as requester_user_id,
         cast(organization_id as {{ dbt.type_string() }}) as organization_id,
-        lower({{ trim_whitespace('status') }}) as ticket_status,
-        lower({{ trim_whitespace('priority') }}) as priority,
+        {#- a blank status is no status (missing_status), a blank priority none -#}
+        lower({{ trimmed_or_null('status') }}) as ticket_status,
+        lower({{ trimmed_or_null('priority') }}) as priority,
         lower(type) as ticket_type,
         subject,
         via_channel,
