@@ -227,14 +227,7 @@ final as (
         identifier_type = 'email_domain'
         and {{ is_internal_domain('identifier_value') }} as is_internal,
         first_seen_at,
-        row_number() over (
-            order by
-                {#- an identifier only undated records hold, by when they were loaded:
-                    one loaded later never comes first, one loaded earlier stays first #}
-                coalesce(first_seen_at, first_loaded_at) asc nulls last,
-                {{ identifier_type_priority('identifier_type', graph='account') }},
-                node_key asc
-        ) as node_num
+        {{ node_num(graph='account') }} as node_num
     from named
 )
 

@@ -194,14 +194,7 @@ final as (
         ) as linked_user_count,
         coalesce({{ is_internal_domain('nodes.email_domain') }}, false) as is_internal,
         nodes.first_seen_at,
-        row_number() over (
-            order by
-                {#- an identifier only undated records hold, by when they were loaded:
-                    one loaded later never comes first, one loaded earlier stays first #}
-                coalesce(nodes.first_seen_at, nodes.first_loaded_at) asc nulls last,
-                {{ identifier_type_priority('nodes.identifier_type') }},
-                nodes.node_key asc
-        ) as node_num
+        {{ node_num(alias='nodes') }} as node_num
     from with_email_parts as nodes
     left join excluded_by_rule
         on nodes.node_key = excluded_by_rule.node_key

@@ -59,6 +59,20 @@ lead_qualifications as (
     select * from {{ ref('int_account_lead_qualifications') }}
 ),
 
+opportunities as (
+    select * from {{ ref('int_account_opportunities') }}
+),
+
+subscription_periods as (
+    select * from {{ ref('int_account_subscription_periods') }}
+),
+
+invoices as (
+    {{ optional_ref('stg_stripe__invoices', 'lifecycle_using_stripe', {
+        'invoice_id': 'string', 'customer_id': 'string', 'created_at': 'timestamp',
+    }) }}
+),
+
 account_leads as (
     select
         lead_accounts.account_id,
@@ -253,14 +267,6 @@ firmographics_dated as (
 {# the first day of a deal or a payment: a deal or a subscription can be older than the
     account's identifiers (a deal moved onto a newer CRM account by a merge, a
     subscription's start backdated in Stripe) #}
-opportunities as (
-    select * from {{ ref('int_account_opportunities') }}
-),
-
-subscription_periods as (
-    select * from {{ ref('int_account_subscription_periods') }}
-),
-
 first_deals_and_payments as (
     select
         account_id,
@@ -284,12 +290,6 @@ first_deals_and_payments as (
 
 {# the account's first Stripe invoice: its billing can be measured from then (a
     customer by a won deal billed through invoices alone has no subscription) #}
-invoices as (
-    {{ optional_ref('stg_stripe__invoices', 'lifecycle_using_stripe', {
-        'invoice_id': 'string', 'customer_id': 'string', 'created_at': 'timestamp',
-    }) }}
-),
-
 first_invoices as (
     select
         account_identifiers.account_id,
