@@ -1049,6 +1049,11 @@ def load_values_out_of_range(raw: RawLoader) -> None:
         **synced,
     )  # fmt: skip
     raw.insert(
+        "raw_stripe.subscription_item", id="si_ghost", subscription_id="sub_ghost",
+        plan_id="price_team_monthly", quantity=3, created="2026-06-01",
+        _fivetran_synced="2026-06-01",
+    )  # fmt: skip
+    raw.insert(
         "raw_salesforce.account", id="001bigco", name="BigCo", website="bigco.com",
         number_of_employees=5_000_000_000, created_date="2026-06-01", **synced,
     )  # fmt: skip
@@ -1898,6 +1903,15 @@ def test_a_reference_to_an_account_nobody_loaded_is_staged_and_warned(
     staged = hand_made.query(f"select {column} from analytics_staging.{model} where {key}")
     assert staged == [(account_id,)]
     assert warned_rows(hand_made, model, f"relationships_{model}_{column}") == 1
+
+
+def test_an_item_of_a_subscription_nobody_loaded_is_staged_and_warned(hand_made):
+    model = "stg_stripe__subscription_items"
+    assert hand_made.query(
+        f"select subscription_id from analytics_staging.{model} "
+        "where subscription_item_id = 'si_ghost'"
+    ) == [("sub_ghost",)]
+    assert warned_rows(hand_made, model, f"relationships_{model}_subscription_id") == 1
 
 
 def test_stripe_metadata_that_is_not_json_is_staged_without_links_and_warned(hand_made):
