@@ -86,27 +86,43 @@
 {% endmacro %}
 
 {#- the stages by precedence: (stage, entry condition, [(reason code, condition)]); as
-    in problem_confirmed, a former customer's PQL score is no reason code -#}
+    in problem_confirmed, a former customer's PQL score is no reason code. A dormant
+    customer still paying also carries the risk codes beyond its silence (a renewal
+    due, tickets, billing trouble), which Dormant's precedence would otherwise hide; a
+    prospect's confirmed problem and a former customer's past are named in the stages
+    below Customer too. -#}
 {% macro lifecycle_stages() %}
     {%- set c = lifecycle_stage_conditions() -%}
+    {%- set risks_beyond_silence = [
+        ('unresolved_tickets', c.unresolved_tickets),
+        ('renewal_due', c.renewal_due),
+        ('payment_failed', c.payment_failed),
+        ('open_dispute', c.open_dispute),
+        ('overdue_invoice', c.overdue_invoice),
+        ('subscription_past_due', c.past_due),
+        ('cancellation_requested', c.cancellation_requested),
+    ] -%}
+    {%- set dormant_customer_risks = [] -%}
+    {%- for code, condition in risks_beyond_silence -%}
+        {%- do dormant_customer_risks.append((code, c.is_customer ~ ' and ' ~ condition)) -%}
+    {%- endfor -%}
+    {%- set confirmed_problems = [
+        ('lead_qualified', c.lead_qualified),
+        ('hand_raise', c.hand_raise),
+        ('gated_feature_attempt', c.gated_feature_attempt),
+        ('pql', c.pql ~ ' and not ' ~ c.former_customer),
+    ] -%}
     {%- set stages = [
         ('Dormant', c.dormant, [
             ('no_core_events_90d', c.inactive),
             ('customer_inactive', c.is_customer),
             ('former_customer', c.subscription_ended),
             ('product_abandoned', 'not ' ~ c.is_customer ~ ' and not ' ~ c.former_customer),
-        ]),
+        ] + dormant_customer_risks),
         ('Risk', c.is_customer ~ ' and ' ~ c.at_risk, [
             ('usage_drop_50pct', c.usage_drop),
             ('usage_stopped', c.usage_stopped),
-            ('unresolved_tickets', c.unresolved_tickets),
-            ('renewal_due', c.renewal_due),
-            ('payment_failed', c.payment_failed),
-            ('open_dispute', c.open_dispute),
-            ('overdue_invoice', c.overdue_invoice),
-            ('subscription_past_due', c.past_due),
-            ('cancellation_requested', c.cancellation_requested),
-        ]),
+        ] + risks_beyond_silence),
         ('Expansion', c.is_customer ~ ' and ' ~ c.active_usage ~ ' and ' ~ c.expansion_signal, [
             ('active_usage', 'true'),
             ('seats_nearly_full', c.seats_nearly_full),
@@ -119,20 +135,21 @@
         ('Customer', c.is_customer, [
             ('paying_subscription', c.paying_subscription),
             ('closed_won_deal', 'not ' ~ c.paying_subscription),
-            ('not_yet_active', 'true'),
+            ('below_active_usage', 'true'),
         ]),
         ('Opportunity', c.open_opportunity, [
             ('open_opportunity', 'true'),
+            ('former_customer', c.former_customer),
         ]),
         ('Qualified', c.icp_fit ~ ' and ' ~ c.problem_confirmed, [
             ('icp_fit', 'true'),
-            ('lead_qualified', c.lead_qualified),
-            ('hand_raise', c.hand_raise),
-            ('gated_feature_attempt', c.gated_feature_attempt),
-            ('pql', c.pql ~ ' and not ' ~ c.former_customer),
+        ] + confirmed_problems + [
+            ('former_customer', c.former_customer),
         ]),
         ('Lead', c.known_contact, [
             ('known_contact', 'true'),
+        ] + confirmed_problems + [
+            ('former_customer', c.former_customer),
         ]),
         ('Unknown', 'true', [
             ('no_known_contact', 'true'),
