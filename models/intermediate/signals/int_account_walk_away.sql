@@ -3,8 +3,8 @@
     did not use the product either) within walk_away_no_meeting_days, an opportunity
     without a demo after walk_away_no_demo_days (counted from its creation or the
     account's later product use), an account that took no meaningful step
-    (activation, core use of the product, an opportunity, a hand-raise such as a demo
-    request) within walk_away_no_activation_days of first appearing, a prospect
+    request) within walk_away_no_activation_days of first appearing (or of its latest
+    lead or product signup: a new lead or signup on an old account starts again), a prospect
     known from the product alone (no open lead) that stopped using it
     walk_away_no_use_days ago, and a lead sales qualified (met) that never used the
     product and never had an opportunity: no demo walk_away_no_demo_days after it was
@@ -18,10 +18,13 @@
     One row per account whose clock ran out (the earliest one), with the day it ran
     out. Accounts that ever paid are not prospects and have no clock.
 -#}
-{#- from its first dated sighting: an account whose records are all undated has no
-    such clock, since nobody knows when it appeared -#}
+{#- from its first dated sighting, or its latest lead or signup (a new lead or a signup
+    on an account the CRM has held for years enters the pipeline that day): an account
+    whose records are all undated has no such clock, since nobody knows when it
+    appeared -#}
 {%- set activation_deadline = dbt.dateadd(
-    'day', var('walk_away_no_activation_days'), 'profiles.first_seen_date') %}
+    'day', var('walk_away_no_activation_days'),
+    greatest_ignoring_nulls('profiles.first_seen_date', 'entries.last_entry_date')) %}
 
 with profiles as (
     select * from {{ ref('int_account_profiles') }}
@@ -88,9 +91,10 @@ last_steps as (
 ),
 
 open_leads as (
+    {#- a lead loaded without its last change moved when it was created #}
     select
         lead_accounts.account_id,
-        max(leads.last_modified_at) as last_moved_at
+        max(coalesce(leads.last_modified_at, leads.created_at)) as last_moved_at
     from leads
     inner join lead_accounts
         on leads.lead_id = lead_accounts.lead_id
@@ -100,6 +104,30 @@ open_leads as (
         and leads.created_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
         and lead_accounts.account_id is not null
     group by lead_accounts.account_id
+),
+
+entries as (
+    {#- the latest day the account entered the pipeline: a lead created, a product
+        signup #}
+    select
+        account_id,
+        max(entry_date) as last_entry_date
+    from (
+        select
+            lead_accounts.account_id,
+            cast(leads.created_at as date) as entry_date
+        from leads
+        inner join lead_accounts
+            on leads.lead_id = lead_accounts.lead_id
+        where lead_accounts.account_id is not null
+        union all
+        select
+            account_id,
+            cast(signup_event_at as date) as entry_date
+        from activation
+    ) as account_entries
+    where entry_date <= {{ as_of_date() }}
+    group by account_id
 ),
 
 open_opportunities as (
@@ -223,6 +251,8 @@ clocks as (
     from profiles
     left join activation
         on profiles.account_id = activation.account_id
+    left join entries
+        on profiles.account_id = entries.account_id
     where
         (
             activation.activated_at is null
