@@ -533,13 +533,13 @@ billing_state as (
             free or metered subscription left running does not hide one) #}
         max(
             case
-                when subscriptions.is_paying and subscriptions.is_cancel_at_period_end then 1
+                when subscriptions.is_paying and subscriptions.is_cancellation_scheduled then 1
                 else 0
             end
         ) = 1
         and coalesce(sum(
             case
-                when subscriptions.is_paying and not subscriptions.is_cancel_at_period_end
+                when subscriptions.is_paying and not subscriptions.is_cancellation_scheduled
                     then subscriptions.mrr
             end
         ), 0) = 0 as has_cancellation_requested,

@@ -39,7 +39,7 @@
 with synced_versions as (
     {{ optional_ref('stg_stripe__subscription_history', 'lifecycle_using_stripe', {
         'subscription_id': 'string', 'customer_id': 'string', 'subscription_status': 'string',
-        'seat_quantity': 'bigint', 'is_cancel_at_period_end': 'boolean',
+        'seat_quantity': 'bigint', 'is_cancellation_scheduled': 'boolean',
         'current_period_end_at': 'timestamp', 'ended_at': 'timestamp',
         'trial_started_at': 'timestamp', 'valid_from': 'timestamp', 'valid_to': 'timestamp',
         'started_at': 'timestamp', 'canceled_at': 'timestamp', 'trial_ended_at': 'timestamp',
@@ -87,7 +87,7 @@ versions_before_first_sync as (
             paid_from as valid_from,
             paid_until as valid_to,
             cast(null as {{ dbt.type_timestamp() }}) as ended_at,
-            false as is_cancel_at_period_end,
+            false as is_cancellation_scheduled,
             {#- its periods end on the anniversaries of a known period end, not all on
                 the first version's -#}
             cast(null as {{ dbt.type_timestamp() }}) as current_period_end_at
@@ -384,7 +384,7 @@ periods as (
         end as seat_quantity,
         subscription_items.plan_name,
         subscription_items.plan_recurring_interval as billing_interval,
-        segments.is_cancel_at_period_end,
+        segments.is_cancellation_scheduled,
         segments.valid_from,
         cast(segments.valid_from as date) as valid_from_date,
         segments.valid_to,

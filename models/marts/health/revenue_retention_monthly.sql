@@ -1,19 +1,46 @@
 {#-
-    Gross revenue retention, per paying account and month: the MRR it paid on the first
-    day of the month and how much of that it still paid on the first day of the next
-    month (retained_mrr: churn and contraction count, expansion does not). Only months
-    whose next first day is on or before the as_of_date.
+    Gross revenue retention, per paying account and month: the MRR it paid at the end of
+    the first day of the month and how much of that it still paid at the end of the
+    first day of the next month (retained_mrr: churn and contraction count, expansion
+    does not). Only months whose next first day is on or before the as_of_date.
+    The daily history counts a subscription that ends during a day as paying that day
+    (it paid part of it); Stripe ends a monthly plan at the time of day it started, so
+    one started on a 1st at 10:00 and cancelled ends on a 1st at 10:00, having paid its
+    last period in the month before: its MRR is taken off that 1st here, and the churn
+    falls in the month it was paid through.
 -#}
 {#- only first days of months are ever compared: the rest of the history is not read -#}
-with history as (
+with subscriptions as (
+    select * from {{ ref('int_account_subscription_periods') }}
+),
+
+ended_during_first_days as (
+    {#- paying versions that end during a month's first day and pay it in the history
+        (valid_to_date the day after: no other paying version took the day over) #}
     select
         account_id,
-        stage_date,
-        coalesce(mrr, 0) as mrr
-    from {{ ref('lifecycle_stage_daily') }}
+        cast(valid_to as date) as stage_date,
+        sum(mrr) as mrr
+    from subscriptions
     where
-        stage_date <= {{ as_of_date() }}
-        and stage_date = cast({{ dbt.date_trunc('month', 'stage_date') }} as date)
+        is_paying
+        and valid_to_date > cast(valid_to as date)
+        and cast(valid_to as date) = cast({{ dbt.date_trunc('month', 'valid_to') }} as date)
+    group by account_id, cast(valid_to as date)
+),
+
+history as (
+    select
+        daily.account_id,
+        daily.stage_date,
+        coalesce(daily.mrr, 0) - coalesce(ended.mrr, 0) as mrr
+    from {{ ref('lifecycle_stage_daily') }} as daily
+    left join ended_during_first_days as ended
+        on daily.account_id = ended.account_id
+        and daily.stage_date = ended.stage_date
+    where
+        daily.stage_date <= {{ as_of_date() }}
+        and daily.stage_date = cast({{ dbt.date_trunc('month', 'daily.stage_date') }} as date)
 ),
 
 month_starts as (

@@ -13,7 +13,7 @@ final as (
         customer_id,
         subscription_status,
         seat_quantity,
-        is_cancel_at_period_end,
+        is_cancellation_scheduled,
         is_current_version,
         started_at,
         current_period_start_at,

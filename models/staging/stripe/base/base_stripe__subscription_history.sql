@@ -6,9 +6,13 @@ renamed as (
     select
         cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as subscription_id,
         cast({{ trimmed_or_null('customer_id') }} as {{ dbt.type_string() }}) as customer_id,
-        lower({{ trim_whitespace('status') }}) as subscription_status,
+        lower({{ trimmed_or_null('status') }}) as subscription_status,
         cast(quantity as {{ dbt.type_bigint() }}) as seat_quantity,
-        coalesce(cast(cancel_at_period_end as boolean), false) as is_cancel_at_period_end,
+        {#- at the period end, or for a set date (cancel_at) -#}
+        coalesce(cast(cancel_at_period_end as boolean), false)
+        or {{ optional_column(
+            'stripe', 'subscription_history', 'cancel_at', dbt.type_timestamp()
+        ) }} is not null as is_cancellation_scheduled,
         coalesce(cast(livemode as boolean), true) as is_livemode,
         coalesce(cast(_fivetran_active as boolean), false) as is_current_version,
         {{ to_utc_timestamp('start_date') }} as started_at,
@@ -42,9 +46,9 @@ validated as (
             when seat_quantity < 0 then 'negative_quantity'
             {#- the marts carry seats as 32-bit integers #}
             when seat_quantity > 2147483647 then 'quantity_out_of_range'
+            when subscription_status is null then 'missing_status'
             when
-                subscription_status is null
-                or subscription_status not in (
+                subscription_status not in (
                     'trialing', 'active', 'past_due', 'unpaid', 'canceled', 'incomplete',
                     'incomplete_expired', 'paused'
                 )
