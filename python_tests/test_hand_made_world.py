@@ -479,6 +479,14 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
             synced_version("2026-06-15", cancel_at_period_end=True, canceled_at="2026-06-15")
         ],
     )
+    # ... and one scheduled on June 15 for a set date (July 10), which Stripe records in
+    # cancel_at instead
+    customer_since_january(
+        "cancelatco",
+        later_versions=[
+            synced_version("2026-06-15", cancel_at="2026-07-10", canceled_at="2026-06-15")
+        ],
+    )
 
     # Seats across items: 4 Team seats since January and 6 Basic seats bought on June 20
     # (Stripe leaves the subscription's quantity empty with two items); five users.
@@ -667,6 +675,22 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
         "from raw_stripe.subscription_history where id = 'sub_gonecoo'"
     )
     raw.core_usage("ws_gone", ["u_gus", "u_gil"], ["2026-06-20", "2026-06-25"])
+
+    # tenco: subscribed on January 1 at 10:00, cancelled for the end of its April period:
+    # Stripe ends it on May 1 at 10:00, four months paid.
+    replaced = {"_fivetran_active": False, "_fivetran_end": "2026-05-01 10:00"}
+    raw.stripe_customer(
+        "tenco", "ws_ten", "2026-01-01 10:00", 3, users=[], joined="2026-01-01",
+        subscription=replaced, **monthly,
+    )  # fmt: skip
+    raw.con.execute(
+        "insert into raw_stripe.subscription_history "
+        "select * replace ('canceled' as status, timestamp '2026-04-20 10:00' as canceled_at, "
+        "timestamp '2026-05-01 10:00' as ended_at, true as _fivetran_active, "
+        "timestamp '2026-05-01 10:00' as _fivetran_start, null as _fivetran_end, "
+        "timestamp '2026-05-01 11:00' as _fivetran_synced) "
+        "from raw_stripe.subscription_history where id = 'sub_tenco'"
+    )
 
     # backco: paid from January 1, never used the product, cancelled on March 1 and
     # subscribed again on June 20.
@@ -1053,6 +1077,22 @@ def load_values_out_of_range(raw: RawLoader) -> None:
         plan_id="price_team_monthly", quantity=3, created="2026-06-01",
         _fivetran_synced="2026-06-01",
     )  # fmt: skip
+    # OldNewCo: a CRM account held since 2024 with a new inbound lead on June 15; NoModCo:
+    # an open lead of January 1 loaded without its last change
+    raw.insert(
+        "raw_salesforce.account", id="001oldnew", name="OldNewCo", website="oldnew.com",
+        created_date="2024-01-01", is_deleted=False, _fivetran_synced="2024-01-01",
+    )  # fmt: skip
+    for key, email, company, created, modified in [
+        ("oldnew", "buyer@oldnew.com", "OldNewCo", "2026-06-15", "2026-06-15"),
+        ("nomod", "buyer@nomodco.com", "NoModCo", "2026-01-01", None),
+    ]:
+        raw.insert(
+            "raw_salesforce.lead", id=f"00Q{key}", email=email, company=company,
+            status="Open - Not Contacted", is_converted=False,
+            created_date=created, last_modified_date=modified, is_deleted=False,
+            _fivetran_synced=created,
+        )  # fmt: skip
     raw.insert(
         "raw_salesforce.account", id="001bigco", name="BigCo", website="bigco.com",
         number_of_employees=5_000_000_000, created_date="2026-06-01", **synced,
@@ -1196,7 +1236,7 @@ def test_each_company_lands_in_the_stage_its_rows_call_for(hand_made):
         ("ws_signup", "Lead", "known_contact", "Unknown", "2026-06-15", 15),
         ("QualCo", "Qualified", "icp_fit,lead_qualified", "Lead", "2026-06-25", 5),
         ("OppCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29),
-        ("custco", "Customer", "paying_subscription,not_yet_active", "Lead", "2026-06-01", 29),
+        ("custco", "Customer", "paying_subscription,below_active_usage", "Lead", "2026-06-01", 29),
         # 3+ core events and 2+ users in 30 days from May 10
         ("activeco", "Active", "active_usage", "Customer", "2026-05-10", 51),
         ("expandco", "Expansion", "active_usage,seats_nearly_full", "Customer", "2026-05-10", 51),
@@ -1221,11 +1261,14 @@ def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made)
         ("NaCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29),
         ("PQLCo", "Opportunity", "open_opportunity", "Lead", "2026-06-20", 10),
         ("TbdCo", "Opportunity", "open_opportunity", "Lead", "2026-06-01", 29),
-        ("FutureCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-28", 2),
-        ("WonCo", "Customer", "closed_won_deal,not_yet_active", "Opportunity", "2026-06-15", 15),
+        ("FutureCo", "Customer", "closed_won_deal,below_active_usage", "Opportunity",
+         "2026-06-28", 2),
+        ("WonCo", "Customer", "closed_won_deal,below_active_usage", "Opportunity",
+         "2026-06-15", 15),
         ("ConvCo", "Active", "active_usage", "Risk", "2026-06-30", 0),
         # paying since January, unused until June 10
         ("billonlyco", "Active", "active_usage", "Dormant", "2026-06-10", 20),
+        ("cancelatco", "Risk", "cancellation_requested", "Active", "2026-06-15", 15),
         ("cancelco", "Risk", "cancellation_requested", "Active", "2026-06-15", 15),
         ("dropco", "Risk", "usage_drop_50pct", "Active", "2026-06-19", 11),
         ("dueco", "Risk", "subscription_past_due", "Active", "2026-06-20", 10),
@@ -1380,9 +1423,11 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("NaCo", "not_pql", None, None, None, None, None),
         ("NoCloseCo", "not_pql", None, None, None, None, None),
         ("NoDateCo", "not_pql", None, None, None, None, None),
+        ("NoModCo", "disqualified", None, None, None, "no_first_meeting", date(2026, 4, 1)),
         # first seen in 1999 and never activated, but its open deal is a step: no
         # no_activation walk-away
         ("OldCo", "not_pql", None, None, None, None, None),
+        ("OldNewCo", "not_pql", None, None, None, None, None),
         ("OppCo", "not_pql", None, None, None, None, None),
         ("PQLCo", "sales_accepted", "2026-06-10", date(2026, 6, 20), None, None, None),
         ("QualCo", "not_pql", None, None, None, None, None),
@@ -1404,6 +1449,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("onceco", "not_pql", None, None, None, None, None),
         ("pqlaband", "disqualified", "2025-12-06", None, None, "no_product_use", date(2026, 3, 13)),
         ("tabco.com", "not_pql", None, None, None, None, None),
+        ("tenco", "not_pql", None, None, None, None, None),
         ("trialco", "not_pql", None, None, None, None, None),
         ("undatedco.com", "not_pql", None, None, None, None, None),
         ("ws_kiosk", "not_pql", None, None, None, None, None),
@@ -1462,7 +1508,7 @@ def test_a_won_deal_makes_a_customer_until_its_contract_ends_or_stripe_shows_it_
         (
             "TrialDealCo",
             "Customer",
-            "closed_won_deal,not_yet_active",
+            "closed_won_deal,below_active_usage",
             "Opportunity",
             "2026-06-01",
             29,
@@ -1561,6 +1607,23 @@ def test_a_prospect_known_from_the_product_alone_walks_away_90_days_after_its_la
     ) == [("Dormant", "disqualified", "no_product_use", date(2026, 3, 13))]
 
 
+@pytest.mark.parametrize(
+    ("account_name", "walk_away"),
+    [
+        # the new lead enters the pipeline on June 15: the 18-month clock of the account's
+        # 2024 creation is no reason to drop it (its meeting clock runs to September 13)
+        ("OldNewCo", ("not_pql", None, None)),
+        # an open lead without a last change moved when it was created: 90 days on
+        ("NoModCo", ("disqualified", "no_first_meeting", date(2026, 4, 1))),
+    ],
+)
+def test_a_lead_walks_away_from_when_it_entered_the_pipeline(hand_made, account_name, walk_away):
+    assert hand_made.query(
+        "select pql_status, walk_away_reason, walk_away_date from analytics_marts.pql_status "
+        f"where account_name = '{account_name}'"
+    ) == [walk_away]
+
+
 def test_seats_and_revenue_count_every_item_from_the_day_it_was_added(hand_made):
     # Five users on 4 seats fill them (Expansion); the 6 Basic seats added on June 20
     # make 10, half used (Active), and add $60 of MRR from that day only.
@@ -1606,7 +1669,14 @@ def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):
     # a former customer paying again is a new customer: not yet 90 days, so not Dormant
     # for never using the product
     assert stages(hand_made, ["backco"]) == [
-        ("backco", "Customer", "paying_subscription,not_yet_active", "Dormant", "2026-06-20", 10)
+        (
+            "backco",
+            "Customer",
+            "paying_subscription,below_active_usage",
+            "Dormant",
+            "2026-06-20",
+            10,
+        )
     ]
     assert entries(hand_made, "backco") == [
         (None, "Customer", date(2026, 1, 1)),
@@ -1636,6 +1706,27 @@ def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):
         (date(2026, 6, 1), "no_core_events_90d,former_customer"),
         (date(2026, 6, 25), "former_customer"),
     ]
+
+
+def test_a_subscription_ending_during_a_months_first_day_churns_in_the_month_it_paid(
+    hand_made,
+):
+    # tenco paid January 1 10:00 to May 1 10:00: four months, the churn in April's row
+    rows = hand_made.query(
+        "select strftime(month_start_date, '%Y-%m'), starting_mrr, ending_mrr, retained_mrr "
+        "from analytics_marts.revenue_retention_monthly "
+        "inner join analytics_marts.lifecycle_state using (account_id) "
+        "where account_name = 'tenco' order by 1"
+    )
+    assert [row[0] for row in rows] == ["2026-01", "2026-02", "2026-03", "2026-04"]
+    assert rows[-1][1:] == (rows[0][1], 0.0, 0.0)
+    assert rows[0][1] == rows[0][2] == rows[0][3] > 0
+    # the daily history still counts May 1 paid: the subscription ran part of it
+    assert hand_made.query(
+        "select daily.is_paying from analytics_marts.lifecycle_stage_daily as daily "
+        "inner join analytics_marts.lifecycle_state using (account_id) "
+        "where account_name = 'tenco' and daily.stage_date = '2026-05-01'"
+    ) == [(True,)]
 
 
 def test_a_converted_lead_a_ticket_by_email_and_staff_resolve_to_the_right_accounts(hand_made):
@@ -1729,12 +1820,8 @@ def test_signups_without_group_calls_padded_and_junk_emails_resolve_as_loaded(ha
 def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_made, tmp_path):
     warehouse = hand_made.copy_to(tmp_path / "crm_and_product_only")
     switched_off = {"lifecycle_using_stripe": False, "lifecycle_using_zendesk": False}
-    warehouse.dbt(
-        "build",
-        "--full-refresh",
-        *WITHOUT_UNIT_TESTS,
-        vars={"as_of_date": AS_OF.isoformat(), **switched_off},
-    )
+    # unit tests too: those that feed on the switched-off sources are disabled with them
+    warehouse.dbt("build", "--full-refresh", vars={"as_of_date": AS_OF.isoformat(), **switched_off})
 
     stage_of = dict(
         warehouse.query("select account_name, stage from analytics_marts.lifecycle_state")

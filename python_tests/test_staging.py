@@ -268,7 +268,18 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
             ('001TIE', 'deleted copy', true, '2026-06-01'),
             ('001TIE', 'live copy', false, '2026-06-01');
         insert into raw_stripe.dispute (id, charge_id, status, _fivetran_synced) values
-            ('dp_odd', 'ch_failed', 'mystery', '2026-05-01');
+            ('dp_odd', 'ch_failed', 'mystery', '2026-05-01'),
+            ('dp_blank', 'ch_failed', ' ', '2026-05-01');
+        -- a contact in Fivetran's history mode: the sync that moved it to another account
+        -- wrote the closed version and the active one at once
+        insert into raw_salesforce.contact (id, account_id, email, is_deleted,
+                                            _fivetran_synced, _fivetran_active) values
+            ('003MOVE', '001OLD', 'mo@old.com', false, '2026-05-01 12:00', false),
+            ('003MOVE', '001NEW', 'mo@new.com', false, '2026-05-01 12:00', true);
+        -- names are trimmed, and a blank one is none
+        insert into raw_salesforce.account (id, name, is_deleted, _fivetran_synced) values
+            ('001PAD', '  Pad Co ' || chr(9), false, '2026-06-01'),
+            ('001BLANK', '   ', false, '2026-06-01');
         -- metadata naming a workspace with an object, not an id: no workspace
         insert into raw_stripe.customer (id, email, metadata, is_deleted, livemode,
                                          _fivetran_synced) values
@@ -310,6 +321,7 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         ("subscription_history", "sub_typo|2026-05-01 00:00:00", "unknown_status"),
         ("invoice", "in_odd", "unknown_status"),
         ("dispute", "dp_odd", "unknown_status"),
+        ("dispute", "dp_blank", "missing_status"),
         ("nps_survey_submitted", "n2", "invalid_nps_score"),
         ("nps_survey_submitted", "n3", "invalid_nps_score"),
         ("ticket", "9", "missing_status"),
@@ -325,10 +337,14 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         ("lead", "00Q2", "soft_deleted"),
         ("customer", "cus_dup", "soft_deleted"),
         ("account", "001TIE", "duplicate"),
+        ("contact", "003MOVE", "duplicate"),
     }
     assert empty_warehouse.query(
-        "select account_name from analytics_staging.stg_salesforce__accounts"
-    ) == [("live copy",)]
+        "select account_id, account_name from analytics_staging.stg_salesforce__accounts order by 1"
+    ) == [("001BLANK", None), ("001PAD", "Pad Co"), ("001TIE", "live copy")]
+    assert empty_warehouse.query(
+        "select account_id, email from analytics_staging.stg_salesforce__contacts"
+    ) == [("001NEW", "mo@new.com")]
     assert empty_warehouse.query("select currency from analytics_staging.stg_stripe__prices") == [
         ("jpy",)
     ]

@@ -6,7 +6,7 @@ renamed as (
     select
         cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as account_id,
         cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
-        name as account_name,
+        {{ trimmed_or_null('name') }} as account_name,
         website,
         industry,
         billing_country,
@@ -15,7 +15,10 @@ renamed as (
         cast(number_of_employees as {{ dbt.type_bigint() }}) as number_of_employees,
         coalesce(cast(is_deleted as boolean), false) as is_deleted,
         {{ to_utc_timestamp('created_date') }} as created_at,
-        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at,
+        coalesce(cast({{ optional_column(
+            'salesforce', 'account', '_fivetran_active', 'boolean'
+        ) }} as boolean), true) as is_active_version
     from source
 ),
 
@@ -32,6 +35,7 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='account_id', keep_first_by='synced_at desc nulls last',
+    'validated', key='account_id',
+    keep_first_by='is_active_version desc, synced_at desc nulls last',
     source_name='salesforce', source_table='account', loaded_at='synced_at'
 ) }}

@@ -8,13 +8,16 @@ renamed as (
         cast({{ trimmed_or_null('account_id') }} as {{ dbt.type_string() }}) as account_id,
         cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
         {{ normalize_email('email') }} as email,
-        first_name,
-        last_name,
+        {{ trimmed_or_null('first_name') }} as first_name,
+        {{ trimmed_or_null('last_name') }} as last_name,
         title,
         lead_source,
         coalesce(cast(is_deleted as boolean), false) as is_deleted,
         {{ to_utc_timestamp('created_date') }} as created_at,
-        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at,
+        coalesce(cast({{ optional_column(
+            'salesforce', 'contact', '_fivetran_active', 'boolean'
+        ) }} as boolean), true) as is_active_version
     from source
 ),
 
@@ -27,7 +30,8 @@ validated as (
 ),
 
 {{ triage_rows(
-    'validated', key='contact_id', keep_first_by='synced_at desc nulls last',
+    'validated', key='contact_id',
+    keep_first_by='is_active_version desc, synced_at desc nulls last',
     source_name='salesforce', source_table='contact', loaded_at='synced_at',
     person_columns=[('contact_id', 'salesforce_contact'), ('email', 'email')],
     personal_columns=['contact_id', 'email', 'first_name', 'last_name', 'title']

@@ -16,8 +16,8 @@ renamed as (
             'salesforce', 'lead', 'referred_by_account_c', dbt.type_string()
         )) }} as {{ dbt.type_string() }}) as referred_by_account_id,
         {{ normalize_email('email') }} as email,
-        first_name,
-        last_name,
+        {{ trimmed_or_null('first_name') }} as first_name,
+        {{ trimmed_or_null('last_name') }} as last_name,
         {{ trimmed_or_null('company') }} as company_name,
         website,
         industry,
@@ -30,7 +30,10 @@ renamed as (
         {{ to_utc_timestamp('created_date') }} as created_at,
         {{ to_utc_timestamp('last_modified_date') }} as last_modified_at,
         {{ to_utc_timestamp('converted_date') }} as converted_at,
-        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at,
+        coalesce(cast({{ optional_column(
+            'salesforce', 'lead', '_fivetran_active', 'boolean'
+        ) }} as boolean), true) as is_active_version
     from source
 ),
 
@@ -48,7 +51,8 @@ validated as (
 
 {{ triage_rows(
     'validated', key='lead_id',
-    keep_first_by='synced_at desc nulls last, last_modified_at desc nulls last',
+    keep_first_by='is_active_version desc, synced_at desc nulls last,'
+        ~ ' last_modified_at desc nulls last',
     source_name='salesforce', source_table='lead', loaded_at='synced_at',
     person_columns=[('lead_id', 'salesforce_lead'), ('email', 'email')],
     personal_columns=['lead_id', 'email', 'first_name', 'last_name', 'converted_contact_id']

@@ -7,7 +7,7 @@ renamed as (
         cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as opportunity_id,
         cast({{ trimmed_or_null('account_id') }} as {{ dbt.type_string() }}) as account_id,
         cast(owner_id as {{ dbt.type_string() }}) as owner_user_id,
-        name as opportunity_name,
+        {{ trimmed_or_null('name') }} as opportunity_name,
         stage_name,
         type as opportunity_type,
         lead_source,
@@ -19,7 +19,10 @@ renamed as (
         cast({{ to_utc_timestamp('close_date') }} as date) as close_date,
         {{ to_utc_timestamp('created_date') }} as created_at,
         {{ to_utc_timestamp('last_modified_date') }} as last_modified_at,
-        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at
+        {{ to_utc_timestamp('_fivetran_synced') }} as synced_at,
+        coalesce(cast({{ optional_column(
+            'salesforce', 'opportunity', '_fivetran_active', 'boolean'
+        ) }} as boolean), true) as is_active_version
     from source
 ),
 
@@ -40,6 +43,7 @@ validated as (
 
 {{ triage_rows(
     'validated', key='opportunity_id',
-    keep_first_by='synced_at desc nulls last, last_modified_at desc nulls last',
+    keep_first_by='is_active_version desc, synced_at desc nulls last,'
+        ~ ' last_modified_at desc nulls last',
     source_name='salesforce', source_table='opportunity', loaded_at='synced_at'
 ) }}

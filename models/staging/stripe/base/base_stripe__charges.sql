@@ -7,7 +7,7 @@ renamed as (
         cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as charge_id,
         cast({{ trimmed_or_null('customer_id') }} as {{ dbt.type_string() }}) as customer_id,
         cast({{ trimmed_or_null('invoice_id') }} as {{ dbt.type_string() }}) as invoice_id,
-        lower({{ trim_whitespace('status') }}) as charge_status,
+        lower({{ trimmed_or_null('status') }}) as charge_status,
         failure_code,
         lower({{ trimmed_or_null('currency') }}) as currency,
         cast(amount as {{ dbt.type_bigint() }}) as amount_cents,
@@ -26,9 +26,9 @@ validated as (
             {#- nothing reads a charge's amount: only a negative one is wrong, and a
                 failed payment without one still counts #}
             when amount_cents < 0 then 'invalid_amount'
+            when charge_status is null then 'missing_status'
             when
-                charge_status is null
-                or charge_status not in (
+                charge_status not in (
                     'succeeded', 'pending', 'failed'
                 )
                 then 'unknown_status'

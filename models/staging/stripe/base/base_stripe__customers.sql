@@ -13,7 +13,7 @@ renamed as (
             as {{ dbt.type_string() }}
         ) as salesforce_account_id,
         {{ normalize_email('email') }} as email,
-        name as customer_name,
+        {{ trimmed_or_null('name') }} as customer_name,
         metadata as metadata_json,
         {{ is_invalid_json('metadata') }} as has_invalid_metadata,
         coalesce(cast(delinquent as boolean), false) as is_delinquent,

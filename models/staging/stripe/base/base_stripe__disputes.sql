@@ -7,7 +7,7 @@ renamed as (
         cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as dispute_id,
         cast({{ trimmed_or_null('charge_id') }} as {{ dbt.type_string() }}) as charge_id,
         reason as dispute_reason,
-        lower({{ trim_whitespace('status') }}) as dispute_status,
+        lower({{ trimmed_or_null('status') }}) as dispute_status,
         lower({{ trimmed_or_null('currency') }}) as currency,
         cast(amount as {{ dbt.type_bigint() }}) as amount_cents,
         coalesce(cast(livemode as boolean), true) as is_livemode,
@@ -21,9 +21,9 @@ validated as (
         *,
         case
             when charge_id is null then 'missing_charge'
+            when dispute_status is null then 'missing_status'
             when
-                dispute_status is null
-                or dispute_status not in (
+                dispute_status not in (
                     'warning_needs_response', 'warning_under_review', 'warning_closed',
                     'needs_response', 'under_review', 'charge_refunded', 'won', 'lost', 'prevented'
                 )

@@ -8,7 +8,7 @@ renamed as (
         cast({{ trimmed_or_null('customer_id') }} as {{ dbt.type_string() }}) as customer_id,
         cast({{ trimmed_or_null('subscription_id') }} as {{ dbt.type_string() }})
             as subscription_id,
-        lower({{ trim_whitespace('status') }}) as invoice_status,
+        lower({{ trimmed_or_null('status') }}) as invoice_status,
         lower({{ trimmed_or_null('currency') }}) as currency,
         cast(amount_due as {{ dbt.type_bigint() }}) as amount_due_cents,
         cast(amount_paid as {{ dbt.type_bigint() }}) as amount_paid_cents,
@@ -33,9 +33,9 @@ validated as (
         case
             when customer_id is null then 'missing_customer'
             when amount_due_cents < 0 or amount_paid_cents < 0 then 'negative_amount'
+            when invoice_status is null then 'missing_status'
             when
-                invoice_status is null
-                or invoice_status not in (
+                invoice_status not in (
                     'draft', 'open', 'paid', 'uncollectible', 'void'
                 )
                 then 'unknown_status'

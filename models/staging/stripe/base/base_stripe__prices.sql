@@ -6,7 +6,7 @@ renamed as (
     select
         cast({{ trimmed_or_null('id') }} as {{ dbt.type_string() }}) as price_id,
         cast(product_id as {{ dbt.type_string() }}) as product_id,
-        nickname as price_name,
+        {{ trimmed_or_null('nickname') }} as price_name,
         lower({{ trimmed_or_null('currency') }}) as currency,
         lower({{ trim_whitespace('recurring_interval') }}) as recurring_interval,
         cast(recurring_interval_count as {{ dbt.type_bigint() }}) as recurring_interval_count,

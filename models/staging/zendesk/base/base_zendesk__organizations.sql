@@ -6,7 +6,7 @@ renamed as (
     select
         cast(id as {{ dbt.type_string() }}) as organization_id,
         cast({{ trimmed_or_null('external_id') }} as {{ dbt.type_string() }}) as external_id,
-        name as organization_name,
+        {{ trimmed_or_null('name') }} as organization_name,
         {{ to_utc_timestamp('created_at') }} as created_at,
         {{ to_utc_timestamp('updated_at') }} as updated_at,
         {{ to_utc_timestamp('_fivetran_synced') }} as synced_at

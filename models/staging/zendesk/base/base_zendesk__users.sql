@@ -8,7 +8,7 @@ renamed as (
         cast(organization_id as {{ dbt.type_string() }}) as organization_id,
         cast({{ trimmed_or_null('external_id') }} as {{ dbt.type_string() }}) as external_id,
         {{ normalize_email('email') }} as email,
-        name as user_name,
+        {{ trimmed_or_null('name') }} as user_name,
         lower(role) as user_role,
         coalesce(cast(active as boolean), true) as is_active,
         coalesce(cast(_fivetran_deleted as boolean), false) as is_deleted,
