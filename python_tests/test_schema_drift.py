@@ -47,6 +47,11 @@ def _rebuilt_after(warehouse: Warehouse, change: str, unit_tests: bool = False) 
             r"column uuid_ts \(timestamp\) is missing",
         ),
         (
+            "alter table raw_segment.tracks drop column context_group_id",
+            r"column context_group_id \(varchar\) is missing \(Segment lands context.groupId "
+            "here, and creates the column with the first call that has one",
+        ),
+        (
             "drop table raw_segment.nps_survey_submitted",
             r"Raw table segment.nps_survey_submitted \(.*\) does not exist. Load it, or create",
         ),
@@ -56,7 +61,7 @@ def _rebuilt_after(warehouse: Warehouse, change: str, unit_tests: bool = False) 
             r"made before 2022-02-09 sync the legacy `subscription` table",
         ),
     ],
-    ids=["retyped", "dropped", "missing_table", "legacy_stripe_subscription"],
+    ids=["retyped", "dropped", "dropped_with_hint", "missing_table", "legacy_stripe_subscription"],
 )
 def test_a_changed_raw_column_stops_the_build_and_names_it(small_world, tmp_path, change, message):
     warehouse = small_world.copy_to(tmp_path)
@@ -108,8 +113,13 @@ def test_a_mart_breaking_its_contract_fails_and_the_old_mart_stays(small_world, 
 
 
 def test_columns_a_loader_lands_with_a_narrower_or_json_type_are_read(small_world, tmp_path):
-    # Stripe's metadata as a JSON column, Salesforce's date-only fields as dates
+    # Stripe's metadata as a JSON column, Salesforce's date-only fields as dates, Zendesk's
+    # external ids as numbers (as Fivetran's package types them), nanosecond timestamps
     warehouse = small_world.copy_to(tmp_path)
+    warehouse.execute(
+        "update raw_zendesk.organization set external_id = ' 4242 ' "
+        "where id = (select min(id) from raw_zendesk.organization)"
+    )
     staged_sql = [
         "select customer_id, workspace_id, salesforce_account_id "
         "from analytics_staging.stg_stripe__customers order by 1",
@@ -125,9 +135,16 @@ def test_columns_a_loader_lands_with_a_narrower_or_json_type_are_read(small_worl
         warehouse,
         "alter table raw_stripe.customer alter metadata type json; "
         "alter table raw_salesforce.opportunity alter close_date type date; "
-        "alter table raw_salesforce.lead alter converted_date type date",
+        "alter table raw_salesforce.lead alter converted_date type date; "
+        "alter table raw_zendesk.organization alter external_id type bigint "
+        "using try_cast(trim(external_id) as bigint); "
+        "alter table raw_zendesk.ticket alter created_at type timestamp_ns",
     )
     assert [warehouse.query(sql) for sql in staged_sql] == before
+    assert warehouse.query(
+        "select external_id from analytics_staging.stg_zendesk__organizations "
+        "where organization_id = (select cast(min(id) as varchar) from raw_zendesk.organization)"
+    ) == [("4242",)]
 
 
 def test_optional_columns_a_loader_never_created_are_read_as_null(small_world, tmp_path):

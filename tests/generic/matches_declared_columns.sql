@@ -4,7 +4,8 @@
     such as varchar/text or timestamp/timestamp_ntz, so families are compared), or of
     a family its `meta.also_accepts` lists (a Segment property typed by its first
     value). Extra columns are fine: loaders add them; a column marked
-    `meta.optional` may be missing (the staging reads it through optional_column). A
+    `meta.optional` may be missing (the staging reads it through optional_column), and
+    a missing column's `meta.missing_column_hint` says what makes a loader land it. A
     table that does not exist fails with its own message (the table's
     `meta.missing_table_hint` when it has one).
 
@@ -22,12 +23,14 @@
     'boolean': 'boolean', 'timestamp': 'timestamp', 'timestamp_ntz': 'timestamp',
     'timestamp_tz': 'timestamp', 'timestamp_ltz': 'timestamp', 'datetime': 'timestamp',
     'timestamp with time zone': 'timestamp', 'timestamptz': 'timestamp', 'date': 'date',
+    'timestamp_ns': 'timestamp', 'timestamp_ms': 'timestamp', 'timestamp_s': 'timestamp',
     'json': 'json', 'variant': 'json', 'object': 'json',
 } -%}
 {%- if execute -%}
     {%- set declared = {} -%}
     {%- set also_accepted = {} -%}
     {%- set optional = [] -%}
+    {%- set column_hints = {} -%}
     {%- set table_label = [] -%}
     {%- set missing_hints = [] -%}
     {%- for node in graph.sources.values()
@@ -43,6 +46,11 @@
             {%- do declared.update({column.name | lower: column.data_type | lower}) -%}
             {%- do also_accepted.update({column.name | lower: meta.get('also_accepts', [])}) -%}
             {%- if meta.get('optional') -%}{%- do optional.append(column.name | lower) -%}{%- endif -%}
+            {%- if meta.get('missing_column_hint') -%}
+                {%- do column_hints.update({
+                    column.name | lower: meta.get('missing_column_hint') | trim
+                }) -%}
+            {%- endif -%}
         {%- endfor -%}
     {%- endfor -%}
     {%- set actual = {} -%}
@@ -63,7 +71,8 @@
         {%- set expected = families.get(declared_type, declared_type) -%}
         {%- if name not in actual and name in optional -%}
         {%- elif name not in actual -%}
-            {%- do problems.append('column ' ~ name ~ ' (' ~ declared_type ~ ') is missing') -%}
+            {%- do problems.append('column ' ~ name ~ ' (' ~ declared_type ~ ') is missing'
+                ~ ((' (' ~ column_hints[name] ~ ')') if name in column_hints else '')) -%}
         {%- else -%}
             {%- set found_type = actual[name].split('(')[0] | trim -%}
             {%- set found_family = families.get(found_type, found_type) -%}
