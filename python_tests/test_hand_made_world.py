@@ -310,6 +310,12 @@ def load_one_company_per_stage(raw: RawLoader) -> None:
         "shortidco", "ws_shortid", "2026-03-01", 5, users=["u_sid"], joined="2026-03-01",
         crm_account="001Hm00000Short", **monthly,
     )  # fmt: skip
+    # ... and its Zendesk organization by the 18-character id a sync lower-cased
+    raw.insert(
+        "raw_zendesk.organization", id=77, name="ShortIdCo Support",
+        external_id="001hm00000shortiab", created_at="2026-03-01", updated_at="2026-03-01",
+        _fivetran_synced="2026-03-01",
+    )  # fmt: skip
 
     # Active: paying since March, two users working since May 10, ten seats.
     raw.stripe_customer(
@@ -1546,12 +1552,18 @@ def test_an_account_without_a_signup_event_signs_up_by_its_first_product_event(h
     ) == [(date(2024, 10, 1), date(2024, 10, 1), "not_pql", None)]
 
 
-def test_a_15_character_salesforce_id_in_stripe_metadata_names_the_crm_account(hand_made):
+def test_a_15_character_or_lowercased_salesforce_id_names_the_crm_account(hand_made):
     assert hand_made.query(
         "select account_name, crm_account_id, stripe_customer_id, workspace_id "
         "from analytics_intermediate.int_accounts where account_name = 'ShortIdCo' "
         "or stripe_customer_id = 'cus_shortidco'"
     ) == [("ShortIdCo", "001Hm00000ShortIAB", "cus_shortidco", "ws_shortid")]
+    assert hand_made.query(
+        "select identifiers.node_key from analytics_intermediate.int_account_identifiers "
+        "as identifiers inner join analytics_intermediate.int_accounts as accounts "
+        "using (account_id) where accounts.account_name = 'ShortIdCo' "
+        "and identifiers.node_key like 'zendesk_organization:%'"
+    ) == [("zendesk_organization:77",)]
 
 
 def test_a_consultant_in_two_workspaces_joins_neither_and_adds_no_account(hand_made):
