@@ -27,7 +27,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT, TODAY, Warehouse, copy_project
-from lifecycle.dashboard import queries
+from lifecycle.dashboard import charts, queries, ui
 from lifecycle.dashboard.warehouse import (
     DuckDBWarehouse,
     Settings,
@@ -134,6 +134,39 @@ def test_cohorts_page_shows_retention_shares_per_cohort_and_week(dashboard_env):
     assert known.size > 0 and (known > 0).any()
     assert ((known >= 0) & (known <= 1)).all()
     assert (z[:, 0] > 0).any(), "some cohort is active in its signup week"
+
+
+def test_a_perfect_health_score_is_drawn_in_the_last_bin():
+    # plotly's bins leave out a value equal to their end: 100 would not be drawn
+    frame = pd.DataFrame(
+        {"health_score": [100.0, 23.1, 95.0, None], "health_band": ["green", "red", "green", None]}
+    )
+    drawn = [x for trace in charts.health_histogram(frame).data for x in trace.x]
+    assert sorted(x for x in drawn if x == x) == [20.0, 95.0, 95.0]
+
+
+def test_the_cohort_week_under_way_is_blank_and_missed_weeks_are_zero():
+    # a cohort of Monday June 1 seen on Tuesday June 30: weeks 0 to 3 are over (week 2
+    # had nobody active, so no row), week 4 (June 29 to July 5) is still under way
+    frame = pd.DataFrame(
+        {
+            "cohort_week": pd.to_datetime(["2026-06-01"] * 4 + ["2026-06-29"]),
+            "weeks_since_signup": [0, 1, 3, 4, 0],
+            "retention_rate": [1.0, 0.5, 0.25, 0.5, 1.0],
+            "is_complete_week": [True, True, True, False, False],
+        }
+    )
+    matrix = charts.retention_matrix(frame, pd.Timestamp("2026-06-30").date())
+    assert list(matrix.index) == ["2026-06-01", "2026-06-29"]
+    first, newest = matrix.to_numpy()
+    assert list(first[:4]) == [1.0, 0.5, 0.0, 0.25] and np.isnan(first[4])
+    assert np.isnan(newest).all()
+
+
+def test_a_rate_over_no_customers_shows_a_dash():
+    assert ui.number(float("nan"), ".0%") == "-"
+    assert ui.number(None, ".1f") == "-"
+    assert ui.number(0.25, ".0%") == "25%"
 
 
 def test_health_page_shows_every_customer_and_the_worst_with_reasons(dashboard_env):

@@ -30,7 +30,8 @@ def main() -> None:
     )
     warehouse = ui.warehouse()
     with st.sidebar:
-        st.caption(f"As of {ui.load(queries.as_of_date):%Y-%m-%d}")
+        as_of = ui.load(queries.as_of_date)
+        st.caption(f"As of {as_of:%Y-%m-%d}" if as_of else "No account built yet")
         st.caption(warehouse.description)
     page.run()
 

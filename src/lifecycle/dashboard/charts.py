@@ -72,15 +72,26 @@ def transitions_sankey(frame: pd.DataFrame, orders: dict[str, int]) -> go.Figure
 
 def retention_matrix(frame: pd.DataFrame, as_of: date) -> pd.DataFrame:
     """Cohort week x weeks since signup -> retention; 0 where no account was active in a
-    week the cohort has reached, empty for weeks still ahead of it."""
-    matrix = frame.pivot_table(
-        index="cohort_week", columns="weeks_since_signup", values="retention_rate"
+    week the cohort has completed, empty for the week still under way (its share is
+    still growing until its Sunday) and the weeks ahead."""
+    if frame.empty:
+        return pd.DataFrame()
+    complete = frame[frame["is_complete_week"]] if "is_complete_week" in frame else frame
+    matrix = (
+        complete.pivot_table(
+            index="cohort_week", columns="weeks_since_signup", values="retention_rate"
+        )
+        if not complete.empty
+        else pd.DataFrame(dtype=float)
     )
-    if matrix.empty:
-        return matrix
-    matrix = matrix.reindex(columns=range(int(matrix.columns.max()) + 1))
-    weeks_reached = ((pd.Timestamp(as_of) - pd.to_datetime(matrix.index)).days // 7).to_numpy()
-    reached = matrix.columns.to_numpy()[None, :] <= weeks_reached[:, None]
+    matrix = matrix.reindex(
+        index=sorted(frame["cohort_week"].unique()),
+        columns=range(int(frame["weeks_since_signup"].max()) + 1),
+    )
+    # week k of a cohort starting on Monday W ends on W + 7k + 6
+    days_since_start = (pd.Timestamp(as_of) - pd.to_datetime(matrix.index)).days
+    weeks_complete = ((days_since_start - 6) // 7).to_numpy()
+    reached = matrix.columns.to_numpy()[None, :] <= weeks_complete[:, None]
     matrix = matrix.mask(matrix.isna() & reached, 0.0)
     matrix.index = [pd.Timestamp(week).strftime("%Y-%m-%d") for week in matrix.index]
     return matrix
@@ -106,9 +117,12 @@ def retention_heatmap(matrix: pd.DataFrame) -> go.Figure:
 
 
 def health_histogram(frame: pd.DataFrame) -> go.Figure:
-    """Customers by health score (bins of 5), colored by band."""
+    """Customers by health score (bins of 5, the last one 95 to 100 inclusive), colored by
+    band. Plotly's bins leave out a value equal to their end, so each score is drawn at
+    the start of its bin (100 in the last one)."""
+    binned = frame.assign(health_score=(frame["health_score"] // 5 * 5).clip(upper=95))
     figure = px.histogram(
-        frame,
+        binned,
         x="health_score",
         color="health_band",
         color_discrete_map=BAND_COLORS,

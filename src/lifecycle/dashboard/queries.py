@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from lifecycle.dashboard.warehouse import Warehouse, WarehouseError
+from lifecycle.dashboard.warehouse import Warehouse
 
 PQL_STATUSES = ("not_pql", "pql", "sales_accepted", "converted", "disqualified")
 
@@ -22,16 +22,12 @@ def _run(warehouse: Warehouse, sql: str, *params: object) -> pd.DataFrame:
     return warehouse.query(sql.format(marts=warehouse.marts), params)
 
 
-def as_of_date(warehouse: Warehouse) -> date:
-    """The day the marts describe (the as_of_date of the last build)."""
+def as_of_date(warehouse: Warehouse) -> date | None:
+    """The day the marts describe (the as_of_date of the last build); None when the
+    build found no account to describe."""
     frame = _run(warehouse, "select max(as_of_date) as as_of_date from {marts}.lifecycle_state")
     value = frame["as_of_date"].iloc[0]
-    if pd.isna(value):
-        raise WarehouseError(
-            f"{warehouse.description}: lifecycle_state has no accounts yet; "
-            "load raw data and build (make demo) first."
-        )
-    return pd.Timestamp(value).date()
+    return None if pd.isna(value) else pd.Timestamp(value).date()
 
 
 def headline(warehouse: Warehouse) -> pd.Series:
@@ -91,10 +87,11 @@ def stage_orders(warehouse: Warehouse) -> dict[str, int]:
 
 
 def cohort_retention(warehouse: Warehouse) -> pd.DataFrame:
-    """Weekly signup cohorts and their retention by week since signup."""
+    """Weekly signup cohorts and their retention by week since signup (is_complete_week:
+    false for the as_of_date's week until its Sunday)."""
     sql = """
         select cohort_week, weeks_since_signup, cohort_accounts, retained_accounts,
-            retention_rate
+            retention_rate, is_complete_week
         from {marts}.cohort_retention_weekly
         order by cohort_week, weeks_since_signup
     """

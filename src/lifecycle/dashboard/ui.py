@@ -62,3 +62,9 @@ def count_slider(label: str, total: int, default: int, key: str) -> int:
     if total <= 1:
         return total
     return st.slider(label, min_value=1, max_value=total, value=min(default, total), key=key)
+
+
+def number(value: Any, spec: str) -> str:
+    """`value` formatted with the format spec, or a dash when there is none (a rate over
+    no customers)."""
+    return "-" if value is None or value != value else format(value, spec)

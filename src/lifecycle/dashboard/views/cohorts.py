@@ -12,9 +12,11 @@ DEFAULT_COHORTS = 26
 def render() -> None:
     st.title("Weekly cohort retention")
     st.caption(
-        "Accounts grouped by the week they signed up; each cell is the share of the "
-        "cohort with at least one core event that many weeks later. Read across a row to "
-        "see a cohort decay, down a column to compare cohorts at the same age."
+        "Accounts grouped by the week they signed up (their signup or trial start, else "
+        "their first product event); each cell is the share of the cohort with at least "
+        "one core event that many weeks later, the week under way left blank until its "
+        "Sunday. Read across a row to see a cohort decay, down a column to compare "
+        "cohorts at the same age."
     )
     retention = ui.load(queries.cohort_retention)
     if retention.empty:

@@ -13,9 +13,10 @@ def render() -> None:
     columns = st.columns(5)
     columns[0].metric("Accounts", f"{figures['accounts']:,.0f}")
     columns[1].metric("Customers", f"{figures['customers']:,.0f}")
-    columns[2].metric("Active rate", f"{figures['active_rate']:.0%}")
-    columns[3].metric("Risk rate", f"{figures['risk_rate']:.0%}")
-    columns[4].metric("Average health", f"{figures['average_health_score']:.1f}")
+    # rates and the average are over customers: none yet, nothing to show
+    columns[2].metric("Active rate", ui.number(figures["active_rate"], ".0%"))
+    columns[3].metric("Risk rate", ui.number(figures["risk_rate"], ".0%"))
+    columns[4].metric("Average health", ui.number(figures["average_health_score"], ".1f"))
 
     stages = ui.load(queries.stage_distribution)
     st.plotly_chart(charts.stage_distribution(stages))

@@ -14,6 +14,9 @@ DEFAULT_DAYS = 90
 def render() -> None:
     st.title("Stage transitions")
     as_of = ui.load(queries.as_of_date)
+    if as_of is None:
+        st.info("No accounts yet.")
+        return
     period = st.date_input(
         "Stage entered between",
         value=(as_of - timedelta(days=DEFAULT_DAYS), as_of),
