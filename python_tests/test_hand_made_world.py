@@ -493,6 +493,9 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
             synced_version("2026-06-15", cancel_at="2026-07-10", canceled_at="2026-06-15")
         ],
     )
+    # termco: a fixed-term subscription, set from its start to end on 2027-12-31: no
+    # cancellation to worry about until 60 days before
+    customer_since_january("termco", subscription={"cancel_at": "2027-12-31"})
 
     # Seats across items: 4 Team seats since January and 6 Basic seats bought on June 20
     # (Stripe leaves the subscription's quantity empty with two items); five users.
@@ -1084,7 +1087,10 @@ def load_values_out_of_range(raw: RawLoader) -> None:
         _fivetran_synced="2026-06-01",
     )  # fmt: skip
     # OldNewCo: a CRM account held since 2024 with a new inbound lead on June 15; NoModCo:
-    # an open lead of January 1 loaded without its last change
+    # an open lead of January 1 loaded without its last change; ws_resign: a workspace
+    # signed up in January 2024, and again by someone else on June 10
+    raw.track("ws_resign", "Signed Up", "2024-01-10 09:00:00", user="u_resign1")
+    raw.track("ws_resign", "Signed Up", "2026-06-10 09:00:00", user="u_resign2")
     raw.insert(
         "raw_salesforce.account", id="001oldnew", name="OldNewCo", website="oldnew.com",
         created_date="2024-01-01", is_deleted=False, _fivetran_synced="2024-01-01",
@@ -1285,6 +1291,15 @@ def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made)
     assert stages(hand_made, [row[0] for row in expected]) == expected
 
 
+def test_a_fixed_term_subscription_is_no_cancellation_until_its_end_is_near(hand_made):
+    assert hand_made.query(
+        "select state.stage, state.reason_codes, health.has_cancellation_requested "
+        "from analytics_marts.lifecycle_state as state "
+        "inner join analytics_marts.customer_health_360 as health using (account_id) "
+        "where state.account_name = 'termco'"
+    ) == [("Active", "active_usage", False)]
+
+
 def test_the_signals_behind_the_stages_are_the_loaded_rows(hand_made):
     rows = hand_made.query(
         "select account_name, core_events_30d, core_events_prior_30d, active_users_30d, "
@@ -1461,6 +1476,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("ws_kiosk", "not_pql", None, None, None, None, None),
         ("ws_kiosk7", "not_pql", None, None, None, None, None),
         ("ws_lap", "not_pql", None, None, None, None, None),
+        ("ws_resign", "not_pql", None, None, None, None, None),
         ("ws_signup", "not_pql", None, None, None, None, None),
         ("ws_tess", "not_pql", None, None, None, None, None),
         ("ws_unknown", "not_pql", None, None, None, None, None),
@@ -1627,6 +1643,8 @@ def test_a_prospect_known_from_the_product_alone_walks_away_90_days_after_its_la
         ("OldNewCo", ("not_pql", None, None)),
         # an open lead without a last change moved when it was created: 90 days on
         ("NoModCo", ("disqualified", "no_first_meeting", date(2026, 4, 1))),
+        # signed up again on June 10: 18 months from then
+        ("ws_resign", ("not_pql", None, None)),
     ],
 )
 def test_a_lead_walks_away_from_when_it_entered_the_pipeline(hand_made, account_name, walk_away):

@@ -276,6 +276,11 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
                                             _fivetran_synced, _fivetran_active) values
             ('003MOVE', '001OLD', 'mo@old.com', false, '2026-05-01 12:00', false),
             ('003MOVE', '001NEW', 'mo@new.com', false, '2026-05-01 12:00', true);
+        -- ... and a deal deleted in history mode: its last version closed, none active
+        insert into raw_salesforce.opportunity (id, account_id, stage_name, is_deleted,
+                                                _fivetran_synced, _fivetran_active) values
+            ('006GONE', '001NEW', 'Prospecting', false, '2026-05-01', false),
+            ('006GONE', '001NEW', 'Proposal', false, '2026-06-01', false);
         -- names are trimmed, and a blank one is none
         insert into raw_salesforce.account (id, name, is_deleted, _fivetran_synced) values
             ('001PAD', '  Pad Co ' || chr(9), false, '2026-06-01'),
@@ -338,6 +343,8 @@ def test_hand_made_rows_loaded_into_empty_tables_are_staged_by_the_rules(
         ("customer", "cus_dup", "soft_deleted"),
         ("account", "001TIE", "duplicate"),
         ("contact", "003MOVE", "duplicate"),
+        ("opportunity", "006GONE", "soft_deleted"),
+        ("opportunity", "006GONE", "duplicate"),
     }
     assert empty_warehouse.query(
         "select account_id, account_name from analytics_staging.stg_salesforce__accounts order by 1"

@@ -530,16 +530,23 @@ billing_state as (
         ) as renewal_date,
         {#- a paying subscription is set to cancel and none bringing revenue goes on (a
             monthly plan cancelled on the switch to an annual one is no cancellation; a
-            free or metered subscription left running does not hide one) #}
+            free or metered subscription left running does not hide one). One set to end
+            on a date (Stripe's cancel_at: a request for a later day, or a fixed-term
+            contract) counts once that date is risk_renewal_window_days away, as a
+            renewal would. #}
+        {%- set cancelling = '(subscriptions.is_cancellation_scheduled and coalesce('
+            ~ 'subscriptions.cancel_date <= '
+            ~ dbt.dateadd('day', var('risk_renewal_window_days'), 'days.signal_date')
+            ~ ', true))' %}
         max(
             case
-                when subscriptions.is_paying and subscriptions.is_cancellation_scheduled then 1
+                when subscriptions.is_paying and {{ cancelling }} then 1
                 else 0
             end
         ) = 1
         and coalesce(sum(
             case
-                when subscriptions.is_paying and not subscriptions.is_cancellation_scheduled
+                when subscriptions.is_paying and not {{ cancelling }}
                     then subscriptions.mrr
             end
         ), 0) = 0 as has_cancellation_requested,

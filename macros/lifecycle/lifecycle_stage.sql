@@ -87,7 +87,8 @@
 
 {#- the stages by precedence: (stage, entry condition, [(reason code, condition)]); as
     in problem_confirmed, a former customer's PQL score is no reason code. A dormant
-    customer still paying also carries the risk codes beyond its silence (a renewal
+    customer (paying, or in a won deal's contract) also carries the risk codes beyond
+    its silence (a renewal
     due, tickets, billing trouble), which Dormant's precedence would otherwise hide; a
     prospect's confirmed problem and a former customer's past are named in the stages
     below Customer too. -#}

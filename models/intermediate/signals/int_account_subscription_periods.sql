@@ -7,9 +7,10 @@
     up to 0, an unknown price being no proof of that, and no invoice of the
     subscription was ever paid: a free plan, not a paying customer's downgrade or a
     quantity of 0). A paying version that ends at a time of day pays that day too
-    when no other paying version of the account does (a cancellation at 23:00, or a
-    switch to another subscription overnight, leaves no day unpaid; a switch during
-    the day counts the day once). MRR sums every item (quantity times
+    when no other paying version of the account is in force later that day (a
+    cancellation at 23:00, or a switch to another subscription overnight, leaves no day
+    unpaid; a switch during the day counts the day once, by the later version). MRR
+    sums every item (quantity times
     price), an item added to the subscription from the day it was created; seats sum
     the items' quantities, but those of the prices in the non_seat_price_ids var
     (add-ons) and of items without one (metered); the plan is the seat item bringing
@@ -39,7 +40,7 @@
 with synced_versions as (
     {{ optional_ref('stg_stripe__subscription_history', 'lifecycle_using_stripe', {
         'subscription_id': 'string', 'customer_id': 'string', 'subscription_status': 'string',
-        'seat_quantity': 'bigint', 'is_cancellation_scheduled': 'boolean',
+        'seat_quantity': 'bigint', 'is_cancellation_scheduled': 'boolean', 'cancel_at': 'timestamp',
         'current_period_end_at': 'timestamp', 'ended_at': 'timestamp',
         'trial_started_at': 'timestamp', 'valid_from': 'timestamp', 'valid_to': 'timestamp',
         'started_at': 'timestamp', 'canceled_at': 'timestamp', 'trial_ended_at': 'timestamp',
@@ -88,6 +89,7 @@ versions_before_first_sync as (
             paid_until as valid_to,
             cast(null as {{ dbt.type_timestamp() }}) as ended_at,
             false as is_cancellation_scheduled,
+            cast(null as {{ dbt.type_timestamp() }}) as cancel_at,
             {#- its periods end on the anniversaries of a known period end, not all on
                 the first version's -#}
             cast(null as {{ dbt.type_timestamp() }}) as current_period_end_at
@@ -385,6 +387,7 @@ periods as (
         subscription_items.plan_name,
         subscription_items.plan_recurring_interval as billing_interval,
         segments.is_cancellation_scheduled,
+        cast(segments.cancel_at as date) as cancel_date,
         segments.valid_from,
         cast(segments.valid_from as date) as valid_from_date,
         segments.valid_to,
@@ -454,8 +457,10 @@ part_paid_endings as (
 ),
 
 covered_endings as (
-    {#- those whose last day another paying version of the account covers (inner join
-        and filters: as join conditions of an outer join they take a nested loop) -#}
+    {#- those whose last day another paying version of the account covers: one in force
+        that day after the ending (a downgrade at 10:00 then cancelled at 18:00 pays the
+        day once, by the later version; inner join and filters: as join conditions of
+        an outer join they take a nested loop) -#}
     select
         ending.subscription_id,
         ending.valid_from
@@ -469,7 +474,7 @@ covered_endings as (
             and ending.valid_from = other.valid_from
         )
         and ending.valid_to_date >= other.valid_from_date
-        and (other.valid_to_date is null or ending.valid_to_date < other.valid_to_date)
+        and (other.valid_to is null or ending.valid_to < other.valid_to)
 ),
 
 part_paid_last_days as (

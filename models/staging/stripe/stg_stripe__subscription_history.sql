@@ -14,6 +14,7 @@ final as (
         subscription_status,
         seat_quantity,
         is_cancellation_scheduled,
+        cancel_at,
         is_current_version,
         started_at,
         current_period_start_at,

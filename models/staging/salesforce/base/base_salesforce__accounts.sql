@@ -30,7 +30,10 @@ validated as (
             when number_of_employees < 0 or number_of_employees > 2147483647
                 then 'employees_out_of_range'
         end as quarantine_reason,
-        case when is_deleted then 'soft_deleted' end as exclusion_reason
+        {#- Fivetran's history mode records a delete by closing the last version: a
+            record with no active version is deleted -#}
+        case when is_deleted or not is_active_version then 'soft_deleted' end
+            as exclusion_reason
     from renamed
 ),
 

@@ -25,7 +25,10 @@ validated as (
     select
         *,
         cast(null as {{ dbt.type_string() }}) as quarantine_reason,
-        case when is_deleted then 'soft_deleted' end as exclusion_reason
+        {#- Fivetran's history mode records a delete by closing the last version: a
+            record with no active version is deleted -#}
+        case when is_deleted or not is_active_version then 'soft_deleted' end
+            as exclusion_reason
     from renamed
 ),
 

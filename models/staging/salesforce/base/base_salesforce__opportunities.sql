@@ -37,7 +37,10 @@ validated as (
             {#- Salesforce derives both from the stage: won is always closed #}
             when is_won and not is_closed then 'won_but_not_closed'
         end as quarantine_reason,
-        case when is_deleted then 'soft_deleted' end as exclusion_reason
+        {#- Fivetran's history mode records a delete by closing the last version: a
+            record with no active version is deleted -#}
+        case when is_deleted or not is_active_version then 'soft_deleted' end
+            as exclusion_reason
     from renamed
 ),
 

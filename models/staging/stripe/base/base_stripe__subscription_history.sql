@@ -13,6 +13,9 @@ renamed as (
         or {{ optional_column(
             'stripe', 'subscription_history', 'cancel_at', dbt.type_timestamp()
         ) }} is not null as is_cancellation_scheduled,
+        {{ to_utc_timestamp(optional_column(
+            'stripe', 'subscription_history', 'cancel_at', dbt.type_timestamp()
+        )) }} as cancel_at,
         coalesce(cast(livemode as boolean), true) as is_livemode,
         coalesce(cast(_fivetran_active as boolean), false) as is_current_version,
         {{ to_utc_timestamp('start_date') }} as started_at,
