@@ -1,14 +1,19 @@
 {#-
     An ordered, time-windowed funnel per account: each step counts only when it happens
-    after the previous step, and within funnel_window_days of the first step. (Counting
+    no earlier than the previous step (the same second counts: a signup and the project
+    it creates are often logged together), and within funnel_window_days of the first
+    step. (Counting
     each step independently, as the public packages do, credits an invite sent before
     the signup, or a project made a year later.) Steps are the `funnel_steps` var.
 -#}
 {%- set steps = var('funnel_steps') -%}
 {%- set window_days = var('funnel_window_days') %}
-{#- the first occurrence after the previous step known from the daily counts: the day's
-    first one, else (the day also had earlier ones) its last one -#}
-{%- set reached_after_previous = "case when events.first_occurred_at > previous.reached_at"
+{#- the first occurrence not before the previous step known from the daily counts: the
+    day's first one, else (the day also had earlier ones) its last one. Within a day only
+    the first and last occurrence are known, so a step reached mid-day counts from the
+    day's last occurrence: a later step done between the two that day is missed (the
+    funnel can undercount, never overcount) -#}
+{%- set reached_after_previous = "case when events.first_occurred_at >= previous.reached_at"
     ~ " then events.first_occurred_at else events.last_occurred_at end" %}
 
 with events as (
@@ -42,7 +47,7 @@ step_{{ number }} as (
     inner join events
         on previous.account_id = events.account_id
         and events.event_name = '{{ step }}'
-        and previous.reached_at < events.last_occurred_at
+        and previous.reached_at <= events.last_occurred_at
         and {{ reached_after_previous }}
         <= {{ dbt.dateadd('day', window_days, 'previous.started_at') }}
     group by previous.account_id

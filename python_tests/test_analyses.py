@@ -60,6 +60,9 @@ HAND_MADE_EVENTS = [
     ("w3", "Project Created", "2026-06-11 09:00:00"),
     ("w3", "Report Generated", "2026-06-12 09:00:00"),
     ("w3", "Task Completed", "2026-06-16 09:00:00"),
+    # signs up and creates its first project in the same second: both steps count
+    ("w4", "Signed Up", "2026-06-15 10:00:00"),
+    ("w4", "Project Created", "2026-06-15 10:00:00"),
 ]
 
 
@@ -93,6 +96,9 @@ def test_weekly_cohort_retention_known_answer(hand_made_world: Warehouse):
         (date(2026, 6, 8), 1, 1, 1, 1.0, True),
         (date(2026, 6, 8), 2, 1, 0, 0.0, True),
         (date(2026, 6, 8), 3, 1, 0, 0.0, False),
+        (date(2026, 6, 15), 0, 1, 1, 1.0, True),
+        (date(2026, 6, 15), 1, 1, 0, 0.0, True),
+        (date(2026, 6, 15), 2, 1, 0, 0.0, False),
     ]
 
 
@@ -111,9 +117,14 @@ def test_ordered_funnel_known_answer(hand_made_world: Warehouse):
     )
     rows = hand_made_world.query(sql["ordered_funnel"])
     assert [(step, name, reached) for step, name, reached, _, _ in rows] == [
-        (1, "Signed Up", 3),
-        (2, "Project Created", 2),
+        (1, "Signed Up", 4),
+        (2, "Project Created", 3),
         (3, "Team Member Invited", 1),
         (4, "Report Generated", 1),
     ]
-    assert [round(r[3], 4) if r[3] is not None else None for r in rows] == [None, 0.6667, 0.5, 1.0]
+    assert [round(r[3], 4) if r[3] is not None else None for r in rows] == [
+        None,
+        0.75,
+        0.3333,
+        1.0,
+    ]
