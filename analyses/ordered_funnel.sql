@@ -1,20 +1,18 @@
 {#-
     An ordered, time-windowed funnel per account: each step counts only when it happens
     no earlier than the previous step (the same second counts: a signup and the project
-    it creates are often logged together), and within funnel_window_days of the first
-    step. (Counting
+    it creates are often logged together; a step repeating the previous step's event
+    needs a later occurrence), and within funnel_window_days of the first step. (Counting
     each step independently, as the public packages do, credits an invite sent before
     the signup, or a project made a year later.) Steps are the `funnel_steps` var.
 -#}
 {%- set steps = var('funnel_steps') -%}
 {%- set window_days = var('funnel_window_days') %}
-{#- the first occurrence not before the previous step known from the daily counts: the
-    day's first one, else (the day also had earlier ones) its last one. Within a day only
-    the first and last occurrence are known, so a step reached mid-day counts from the
-    day's last occurrence: a later step done between the two that day is missed (the
-    funnel can undercount, never overcount) -#}
-{%- set reached_after_previous = "case when events.first_occurred_at >= previous.reached_at"
-    ~ " then events.first_occurred_at else events.last_occurred_at end" %}
+{#- the first occurrence not before the previous step (after it, for the same event)
+    known from the daily counts: the day's first one, else (the day also had earlier
+    ones) its last one. Within a day only the first and last occurrence are known, so a
+    step reached mid-day counts from the day's last occurrence: a later step done
+    between the two that day is missed (the funnel can undercount, never overcount) -#}
 
 with events as (
     -- events are counted per day: first and last occurrence of each event that day
@@ -38,6 +36,10 @@ step_1 as (
 ),
 {% for step in steps[1:] %}
 {%- set number = loop.index + 1 %}
+{%- set not_after = '<' if step == steps[loop.index - 1] else '<=' %}
+{%- set not_before = '>' if step == steps[loop.index - 1] else '>=' %}
+{%- set reached_after_previous = "case when events.first_occurred_at " ~ not_before
+    ~ " previous.reached_at then events.first_occurred_at else events.last_occurred_at end" %}
 step_{{ number }} as (
     select
         previous.account_id,
@@ -47,7 +49,7 @@ step_{{ number }} as (
     inner join events
         on previous.account_id = events.account_id
         and events.event_name = '{{ step }}'
-        and previous.reached_at <= events.last_occurred_at
+        and previous.reached_at {{ not_after }} events.last_occurred_at
         and {{ reached_after_previous }}
         <= {{ dbt.dateadd('day', window_days, 'previous.started_at') }}
     group by previous.account_id

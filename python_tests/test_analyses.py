@@ -128,3 +128,16 @@ def test_ordered_funnel_known_answer(hand_made_world: Warehouse):
         0.3333,
         1.0,
     ]
+
+
+def test_a_repeated_funnel_step_needs_a_later_occurrence(hand_made_world: Warehouse):
+    # every workspace created one project: none reaches a second one
+    sql = hand_made_world.compile_analyses(
+        vars={
+            "as_of_date": TODAY.isoformat(),
+            "funnel_steps": ["Project Created", "Project Created"],
+            "funnel_window_days": 14,
+        },
+    )
+    rows = hand_made_world.query(sql["ordered_funnel"])
+    assert [(step, reached) for step, _, reached, _, _ in rows] == [(1, 4), (2, 0)]

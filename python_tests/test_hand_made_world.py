@@ -496,6 +496,18 @@ def load_risks_and_prospect_journeys(raw: RawLoader) -> None:
     # termco: a fixed-term subscription, set from its start to end on 2027-12-31: no
     # cancellation to worry about until 60 days before
     customer_since_january("termco", subscription={"cancel_at": "2027-12-31"})
+    # annualcancelco: an annual plan cancelled on June 1 for its period end (January 1):
+    # Stripe fills cancel_at with that end too; a cancellation requested at once
+    annual_users = ["u_annualcancel1", "u_annualcancel2"]
+    raw.stripe_customer(
+        "annualcancelco", "ws_annualcancel", "2026-01-01", 10, "price_team_annual",
+        "2027-01-01", users=annual_users, joined="2025-12-20",
+        later_versions=[synced_version(
+            "2026-06-01", cancel_at_period_end=True, cancel_at="2027-01-01",
+            canceled_at="2026-06-01",
+        )],
+    )  # fmt: skip
+    raw.core_usage("ws_annualcancel", annual_users, recent)
 
     # Seats across items: 4 Team seats since January and 6 Basic seats bought on June 20
     # (Stripe leaves the subscription's quantity empty with two items); five users.
@@ -1293,11 +1305,15 @@ def test_risks_contracts_and_prospects_land_where_their_rows_call_for(hand_made)
 
 def test_a_fixed_term_subscription_is_no_cancellation_until_its_end_is_near(hand_made):
     assert hand_made.query(
-        "select state.stage, state.reason_codes, health.has_cancellation_requested "
-        "from analytics_marts.lifecycle_state as state "
+        "select state.account_name, state.stage, state.reason_codes, "
+        "health.has_cancellation_requested from analytics_marts.lifecycle_state as state "
         "inner join analytics_marts.customer_health_360 as health using (account_id) "
-        "where state.account_name = 'termco'"
-    ) == [("Active", "active_usage", False)]
+        "where state.account_name in ('termco', 'annualcancelco') order by 1"
+    ) == [
+        # cancelled for the period's end months ahead: at once
+        ("annualcancelco", "Risk", "cancellation_requested", True),
+        ("termco", "Active", "active_usage", False),
+    ]
 
 
 def test_the_signals_behind_the_stages_are_the_loaded_rows(hand_made):

@@ -118,7 +118,9 @@ def test_columns_a_loader_lands_with_a_narrower_or_json_type_are_read(small_worl
     warehouse = small_world.copy_to(tmp_path)
     warehouse.execute(
         "update raw_zendesk.organization set external_id = ' 4242 ' "
-        "where id = (select min(id) from raw_zendesk.organization)"
+        "where id = (select min(id) from raw_zendesk.organization); "
+        "update raw_zendesk.user set external_id = '4243' "
+        "where id = (select min(id) from raw_zendesk.user)"
     )
     staged_sql = [
         "select customer_id, workspace_id, salesforce_account_id "
@@ -138,6 +140,8 @@ def test_columns_a_loader_lands_with_a_narrower_or_json_type_are_read(small_worl
         "alter table raw_salesforce.lead alter converted_date type date; "
         "alter table raw_zendesk.organization alter external_id type bigint "
         "using try_cast(trim(external_id) as bigint); "
+        "alter table raw_zendesk.user alter external_id type double "
+        "using try_cast(external_id as double); "
         "alter table raw_zendesk.ticket alter created_at type timestamp_ns",
     )
     assert [warehouse.query(sql) for sql in staged_sql] == before
@@ -145,6 +149,11 @@ def test_columns_a_loader_lands_with_a_narrower_or_json_type_are_read(small_worl
         "select external_id from analytics_staging.stg_zendesk__organizations "
         "where organization_id = (select cast(min(id) as varchar) from raw_zendesk.organization)"
     ) == [("4242",)]
+    # a double id reads as the integer it holds, as on Snowflake
+    assert warehouse.query(
+        "select external_id from analytics_staging.stg_zendesk__users "
+        "where zendesk_user_id = (select cast(min(id) as varchar) from raw_zendesk.user)"
+    ) == [("4243",)]
 
 
 def test_optional_columns_a_loader_never_created_are_read_as_null(small_world, tmp_path):

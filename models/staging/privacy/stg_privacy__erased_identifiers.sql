@@ -96,7 +96,7 @@ pairs as (
     union all
     select
         'zendesk_user:' || cast(id as {{ dbt.type_string() }}) as left_key,
-        'user_id:' || {{ trimmed_or_null('external_id') }} as right_key
+        'user_id:' || {{ text_id_column('zendesk', 'user', 'external_id') }} as right_key
     from {{ source('zendesk', 'user') }}
     {%- endif %}
     {%- if var('lifecycle_using_stripe') %}

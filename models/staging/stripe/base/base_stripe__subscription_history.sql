@@ -13,9 +13,14 @@ renamed as (
         or {{ optional_column(
             'stripe', 'subscription_history', 'cancel_at', dbt.type_timestamp()
         ) }} is not null as is_cancellation_scheduled,
-        {{ to_utc_timestamp(optional_column(
-            'stripe', 'subscription_history', 'cancel_at', dbt.type_timestamp()
-        )) }} as cancel_at,
+        {#- a set date only: Stripe also fills cancel_at with the period end when the
+            cancellation is at the period end, which counts at once -#}
+        case
+            when not coalesce(cast(cancel_at_period_end as boolean), false)
+                then {{ to_utc_timestamp(optional_column(
+                    'stripe', 'subscription_history', 'cancel_at', dbt.type_timestamp()
+                )) }}
+        end as cancel_at,
         coalesce(cast(livemode as boolean), true) as is_livemode,
         coalesce(cast(_fivetran_active as boolean), false) as is_current_version,
         {{ to_utc_timestamp('start_date') }} as started_at,

@@ -5,8 +5,7 @@ with source as (
 renamed as (
     select
         cast(id as {{ dbt.type_string() }}) as organization_id,
-        {#- a loader may type it as a number: text before it is trimmed #}
-        {{ trimmed_or_null('cast(external_id as ' ~ dbt.type_string() ~ ')') }} as external_id,
+        {{ text_id_column('zendesk', 'organization', 'external_id') }} as external_id,
         {{ trimmed_or_null('name') }} as organization_name,
         {{ to_utc_timestamp('created_at') }} as created_at,
         {{ to_utc_timestamp('updated_at') }} as updated_at,

@@ -6,8 +6,7 @@ renamed as (
     select
         cast(id as {{ dbt.type_string() }}) as zendesk_user_id,
         cast(organization_id as {{ dbt.type_string() }}) as organization_id,
-        {#- a loader may type it as a number: text before it is trimmed #}
-        {{ trimmed_or_null('cast(external_id as ' ~ dbt.type_string() ~ ')') }} as external_id,
+        {{ text_id_column('zendesk', 'user', 'external_id') }} as external_id,
         {{ normalize_email('email') }} as email,
         {{ trimmed_or_null('name') }} as user_name,
         lower(role) as user_role,
