@@ -166,6 +166,7 @@ def test_the_cohort_week_under_way_is_blank_and_missed_weeks_are_zero():
 def test_a_rate_over_no_customers_shows_a_dash():
     assert ui.number(float("nan"), ".0%") == "-"
     assert ui.number(None, ".1f") == "-"
+    assert ui.number(pd.NA, ".1f") == "-"
     assert ui.number(0.25, ".0%") == "25%"
 
 

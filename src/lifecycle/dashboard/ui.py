@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from lifecycle.dashboard import queries
@@ -67,4 +68,4 @@ def count_slider(label: str, total: int, default: int, key: str) -> int:
 def number(value: Any, spec: str) -> str:
     """`value` formatted with the format spec, or a dash when there is none (a rate over
     no customers)."""
-    return "-" if value is None or value != value else format(value, spec)
+    return "-" if value is None or pd.isna(value) else format(value, spec)
