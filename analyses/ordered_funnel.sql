@@ -36,8 +36,8 @@ step_1 as (
 ),
 {% for step in steps[1:] %}
 {%- set number = loop.index + 1 %}
-{%- set not_after = '<' if step == steps[loop.index - 1] else '<=' %}
 {%- set not_before = '>' if step == steps[loop.index - 1] else '>=' %}
+{%- set not_after = not_before | replace('>', '<') %}
 {%- set reached_after_previous = "case when events.first_occurred_at " ~ not_before
     ~ " previous.reached_at then events.first_occurred_at else events.last_occurred_at end" %}
 step_{{ number }} as (

@@ -8,7 +8,8 @@
     account with neither a signup event nor a trial, whose tracking began after its
     workspace was created, signed up by its first product event. signup_event_at is
     the first signup event alone (someone signed up in the product: a contact the
-    product can reach). Activation is reached
+    product can reach), last_signup_event_at the latest (a colleague signing up again
+    restarts the walk-away clocks). Activation is reached
     when every is_activation event of event_taxonomy has happened at or after signup,
     at the time of the last of them. days_to_activate counts calendar days from the
     signup day (0 = same day); within the window means days_to_activate <=
@@ -32,7 +33,8 @@ signup_events as (
     select
         {{ entity_column }},
         min(signed_up_at) as signed_up_at,
-        min(case when is_signup_event then signed_up_at end) as signup_event_at
+        min(case when is_signup_event then signed_up_at end) as signup_event_at,
+        max(case when is_signup_event then signed_up_at end) as last_signup_event_at
     from (
         select
             {{ entity_column }},
@@ -83,7 +85,8 @@ signups as (
         {{ least_ignoring_nulls(
             'signup_events.signed_up_at', 'first_product_steps.first_step_at'
         ) }} as signed_up_at,
-        signup_events.signup_event_at
+        signup_events.signup_event_at,
+        signup_events.last_signup_event_at
     from signup_events
     left join first_product_steps
         on signup_events.{{ entity_column }} = first_product_steps.{{ entity_column }}
@@ -93,7 +96,8 @@ signups as (
     select
         first_product_steps.account_id,
         first_product_steps.first_event_at as signed_up_at,
-        cast(null as {{ dbt.type_timestamp() }}) as signup_event_at
+        cast(null as {{ dbt.type_timestamp() }}) as signup_event_at,
+        cast(null as {{ dbt.type_timestamp() }}) as last_signup_event_at
     from first_product_steps
     left join signup_events
         on first_product_steps.account_id = signup_events.account_id
@@ -134,6 +138,7 @@ final as (
         signups.{{ entity_column }},
         signups.signed_up_at,
         signups.signup_event_at,
+        signups.last_signup_event_at,
         case
             when activations.steps_done = activation_steps.step_count
                 then activations.last_step_at

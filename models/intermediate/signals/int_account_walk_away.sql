@@ -63,15 +63,6 @@ lead_accounts as (
     select * from {{ ref('int_lead_accounts') }}
 ),
 
-signup_events as (
-    {#- every signup event's day (activation keeps the first signup only) #}
-    select
-        account_id,
-        event_date
-    from {{ ref('int_events_attributed') }}
-    where is_signup and account_id is not null and event_date <= {{ as_of_date() }}
-),
-
 lead_qualifications as (
     select * from {{ ref('int_account_lead_qualifications') }}
 ),
@@ -116,8 +107,8 @@ open_leads as (
 ),
 
 entries as (
-    {#- the latest day the account entered the pipeline: a lead created, a product
-        signup (a signup event, or the signup activation counts from: a trial start) #}
+    {#- the latest day the account entered the pipeline: a lead created, a signup
+        event in the product #}
     select
         account_id,
         max(entry_date) as last_entry_date
@@ -132,13 +123,8 @@ entries as (
         union all
         select
             account_id,
-            cast(signup_event_at as date) as entry_date
+            cast(last_signup_event_at as date) as entry_date
         from activation
-        union all
-        select
-            account_id,
-            event_date as entry_date
-        from signup_events
     ) as account_entries
     where entry_date <= {{ as_of_date() }}
     group by account_id

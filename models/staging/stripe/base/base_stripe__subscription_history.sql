@@ -1,3 +1,8 @@
+{%- set raw_cancel_at = optional_column(
+    'stripe', 'subscription_history', 'cancel_at', dbt.type_timestamp()
+) %}
+{%- set is_cancel_at_period_end = 'coalesce(cast(cancel_at_period_end as boolean), false)' %}
+
 with source as (
     select * from {{ source('stripe', 'subscription_history') }}
 ),
@@ -9,17 +14,12 @@ renamed as (
         lower({{ trimmed_or_null('status') }}) as subscription_status,
         cast(quantity as {{ dbt.type_bigint() }}) as seat_quantity,
         {#- at the period end, or for a set date (cancel_at) -#}
-        coalesce(cast(cancel_at_period_end as boolean), false)
-        or {{ optional_column(
-            'stripe', 'subscription_history', 'cancel_at', dbt.type_timestamp()
-        ) }} is not null as is_cancellation_scheduled,
+        {{ is_cancel_at_period_end }} or {{ raw_cancel_at }} is not null
+            as is_cancellation_scheduled,
         {#- a set date only: Stripe also fills cancel_at with the period end when the
             cancellation is at the period end, which counts at once -#}
         case
-            when not coalesce(cast(cancel_at_period_end as boolean), false)
-                then {{ to_utc_timestamp(optional_column(
-                    'stripe', 'subscription_history', 'cancel_at', dbt.type_timestamp()
-                )) }}
+            when not {{ is_cancel_at_period_end }} then {{ to_utc_timestamp(raw_cancel_at) }}
         end as cancel_at,
         coalesce(cast(livemode as boolean), true) as is_livemode,
         coalesce(cast(_fivetran_active as boolean), false) as is_current_version,
