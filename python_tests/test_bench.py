@@ -189,6 +189,13 @@ def test_a_tiny_bench_measures_every_phase_and_writes_its_figures(tmp_path):
         for kind in result.time_split["incremental_build"]["node_seconds"]
     )
     assert set(result.slowest_nodes) == set(names)
+    for name in names:  # the longest chain is made of nodes that ran, in no more time
+        chain = result.longest_chain[name]
+        ran_seconds = _node_seconds(tmp_path / "bench" / name / "target" / "run_results.json")
+        assert chain["nodes"] and {n["node"] for n in chain["nodes"]} <= set(ran_seconds)
+        assert 0 < chain["node_seconds"] <= sum(ran_seconds.values())
+    assert result.longest_chain["full_build"]["test_seconds"] > 0  # a model waits for tests
+    assert result.longest_chain["full_build_without_tests"]["test_seconds"] == 0
     for name in names:  # a phase reuses the parse of the one before it with the same vars
         parsed_again = (
             "Unable to do partial parsing" in (tmp_path / "bench" / name / "dbt.log").read_text()
@@ -201,6 +208,49 @@ def test_a_tiny_bench_measures_every_phase_and_writes_its_figures(tmp_path):
     assert written["ratios"] == result.ratios
     assert [phase["name"] for phase in written["phases"]] == names
     assert "incremental_build_without_tests" in lines[-2]  # the printed table
+
+
+def test_the_longest_chain_follows_the_test_edges_dbt_build_adds(tmp_path):
+    """b waits for a's test (dbt build's test edge) and for c: the chain a, test, b (8 s)
+    outlasts c, b (5 s); the source ran no node and the view was not selected, so both
+    count zero seconds but keep their edges."""
+    graph = {
+        "0": {"name": "source.p.raw.events", "type": "source", "succ": [1, 4]},
+        "1": {"name": "model.p.a", "type": "model", "succ": [2, 3]},
+        "2": {"name": "test.p.unique_a_id", "type": "test", "succ": [3]},
+        "3": {"name": "model.p.b", "type": "model", "succ": []},
+        "4": {"name": "model.p.unselected_view", "type": "model", "succ": [5]},
+        "5": {"name": "model.p.c", "type": "model", "succ": [3]},
+    }
+    seconds = {"model.p.a": 2.0, "test.p.unique_a_id": 5.0, "model.p.b": 1.0, "model.p.c": 4.0}
+    (tmp_path / "graph_summary.json").write_text(
+        json.dumps({"linked": {}, "with_test_edges": graph})
+    )
+    run_results = tmp_path / "run_results.json"
+    run_results.write_text(
+        json.dumps({"results": [{"unique_id": n, "execution_time": s} for n, s in seconds.items()]})
+    )
+    chain = bench.longest_chain(run_results)
+    assert [node["node"] for node in chain["nodes"]] == [
+        "model.p.a",
+        "test.p.unique_a_id",
+        "model.p.b",
+    ]
+    assert (chain["node_seconds"], chain["test_seconds"]) == (8.0, 5.0)
+
+    seconds["model.p.c"] = 7.5  # now the chain through the unselected view is longer
+    run_results.write_text(
+        json.dumps({"results": [{"unique_id": n, "execution_time": s} for n, s in seconds.items()]})
+    )
+    assert [node["node"] for node in bench.longest_chain(run_results)["nodes"]] == [
+        "model.p.c",
+        "model.p.b",
+    ]
+
+
+def _node_seconds(run_results) -> dict[str, float]:
+    results = json.loads(run_results.read_text())["results"]
+    return {result["unique_id"]: result["execution_time"] for result in results}
 
 
 def _resource_types(run_results) -> set[str]:

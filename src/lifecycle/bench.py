@@ -74,6 +74,7 @@ class BenchResult:
     phases: list[Phase] = field(default_factory=list)
     slowest_nodes: dict[str, list[dict]] = field(default_factory=dict)
     time_split: dict[str, dict] = field(default_factory=dict)
+    longest_chain: dict[str, dict] = field(default_factory=dict)
     rows: dict = field(default_factory=dict)
     identity: dict = field(default_factory=dict)
     ratios: dict = field(default_factory=dict)
@@ -304,6 +305,49 @@ def time_split(run_results: Path, wall_seconds: float) -> dict:
     }
 
 
+def longest_chain(run_results: Path) -> dict:
+    """The chain of nodes each waiting for the one before it that took the most node
+    seconds: no number of threads runs a phase faster than this chain. It follows the
+    graph dbt ran (`graph_summary.json`'s `with_test_edges`), in which `dbt build` makes a
+    model's children wait for the model's tests (other commands write only the graph
+    without them, `linked`); nodes that did not run (sources, nodes left out by the
+    selection) count zero seconds and keep their edges."""
+    run = json.loads(run_results.read_text())
+    summary = json.loads((run_results.parent / "graph_summary.json").read_text())
+    graph = summary.get("with_test_edges") or summary["linked"]
+    seconds = {r["unique_id"]: r["execution_time"] for r in run["results"]}
+    name = {int(key): node["name"] for key, node in graph.items()}
+    parents: dict[int, list[int]] = {key: [] for key in name}
+    for key, node in graph.items():
+        for child in node.get("succ", []):
+            parents[child].append(int(key))
+    # longest path in a DAG: visit every node after its parents (Kahn's order)
+    waiting = {key: len(ps) for key, ps in parents.items()}
+    ready = [key for key, count in waiting.items() if count == 0]
+    ends: dict[int, float] = {}  # node -> seconds of the longest chain ending with it
+    came_from: dict[int, int | None] = {}
+    while ready:
+        key = ready.pop()
+        before = max(parents[key], key=lambda p: ends[p], default=None)
+        came_from[key] = before
+        ends[key] = (ends[before] if before is not None else 0.0) + seconds.get(name[key], 0.0)
+        for child in graph[str(key)].get("succ", []):
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    chain: list[int] = []
+    node = max(ends, key=lambda key: ends[key], default=None)
+    while node is not None:
+        chain.append(node)
+        node = came_from[node]
+    ran = [name[key] for key in reversed(chain) if name[key] in seconds]
+    return {
+        "node_seconds": round(sum(seconds[node] for node in ran), 2),
+        "test_seconds": round(sum(seconds[n] for n in ran if n.startswith("test.")), 2),
+        "nodes": [{"node": node, "seconds": round(seconds[node], 2)} for node in ran],
+    }
+
+
 def seconds_by_folder(run_results: Path, folder: str) -> float:
     """Summed execution time of the models whose unique id names `folder`'s models."""
     run, manifest = run_artifacts(run_results)
@@ -505,6 +549,7 @@ def run_bench(
             raise RuntimeError(f"{name} failed; see {work / 'dbt.log'}")
         result.slowest_nodes[name] = slowest_nodes(work / "target" / "run_results.json")
         result.time_split[name] = time_split(work / "target" / "run_results.json", phase.seconds)
+        result.longest_chain[name] = longest_chain(work / "target" / "run_results.json")
         return phase
 
     def append_next_day() -> dict[str, int]:
@@ -589,6 +634,21 @@ def render(result: BenchResult) -> str:
         nodes = ", ".join(f"{kind} {sec:.1f}" for kind, sec in split["node_seconds"].items())
         lines.append(
             f"  {name}: before the first node {split['seconds_before_nodes']:.1f}; {nodes}"
+        )
+    lines.append("")
+    lines.append(
+        "longest chain of nodes each waiting for the one before (node seconds; its nodes of "
+        "1 s or more):"
+    )
+    for name, chain in result.longest_chain.items():
+        slow = ", ".join(
+            f"{node['node'].split('.')[-1]} {node['seconds']:.1f}"
+            for node in chain["nodes"]
+            if node["seconds"] >= 1.0
+        )
+        lines.append(
+            f"  {name}: {chain['node_seconds']:.1f} in {len(chain['nodes'])} nodes "
+            f"({chain['test_seconds']:.1f} of it data tests): {slow or '-'}"
         )
     lines.append("")
     lines.append("ratios (target):")
