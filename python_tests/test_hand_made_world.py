@@ -1019,6 +1019,22 @@ def load_identity_edges(raw: RawLoader) -> None:
             **synced,
         )
     raw.identify("u_info", "info@rolecorp.com", at)
+    # Two CRM contacts sharing one address (a duplicate entered later with other
+    # names): the person is reached by one contact's first and last name, the later's.
+    for contact_id, first, last, created in [
+        ("003nm1", "Ann", "Zed", "2026-05-01"),
+        ("003nm2", "Bob", "Abe", "2026-05-02"),
+        ("003nm3", None, None, "2026-05-03"),  # the latest has no name
+    ]:
+        raw.insert(
+            "raw_salesforce.contact",
+            id=contact_id,
+            email="nm@nmco.com",
+            first_name=first,
+            last_name=last,
+            created_date=created,
+            **synced,
+        )
     # Leads whose address is a role address or no address, naming their company.
     for lead_id, email, company in [
         ("00Qrole", "support@roleleadco.com", "RoleLead Co"),
@@ -1638,6 +1654,13 @@ def test_a_person_known_only_as_a_lead_is_reached_by_the_leads_name(hand_made):
         "select first_name, last_name from analytics_restricted.person_contacts "
         "where primary_email = 'lena@leadco.com'"
     ) == [("Lena", "Lindqvist")]
+
+
+def test_a_person_with_two_crm_contacts_is_reached_by_the_names_of_one(hand_made):
+    assert hand_made.query(
+        "select first_name, last_name from analytics_restricted.person_contacts "
+        "where primary_email = 'nm@nmco.com'"
+    ) == [("Bob", "Abe")]
 
 
 def test_a_prospect_known_from_the_product_alone_walks_away_90_days_after_its_last_use(

@@ -17,13 +17,28 @@ leads as (
 ),
 
 contact_names as (
+    {#- both names from one contact: of the contacts with that email, the latest created
+        one that has a name (several contacts may share an address) #}
     select
         email,
-        min(first_name) as first_name,
-        min(last_name) as last_name
-    from contacts
-    where email is not null
-    group by email
+        first_name,
+        last_name
+    from (
+        select
+            email,
+            first_name,
+            last_name,
+            row_number() over (
+                partition by email
+                order by
+                    (first_name is not null or last_name is not null) desc,
+                    created_at desc nulls last,
+                    contact_id asc
+            ) as contact_rank
+        from contacts
+        where email is not null
+    ) as ranked_contacts
+    where contact_rank = 1
 ),
 
 {# a lead without dates (undated) ranks before every dated one #}
