@@ -1,7 +1,9 @@
 {#- NPS answers on their account (the workspace answered from, else the respondent's
     account), classified as promoter (9-10), passive (7-8) or detractor (0-6), each with
     the time its respondent answered again on that account (replaced_at): NPS counts a
-    respondent's latest answer only. -#}
+    respondent's latest answer only. An answer by the vendor's own staff (an internal
+    person, answering from a customer's workspace) is no customer's: it keeps its row,
+    on no account, as their events count for no account. -#}
 with responses as (
     select
         *,
@@ -23,6 +25,10 @@ person_accounts as (
     select * from {{ ref('int_person_accounts') }}
 ),
 
+persons as (
+    select * from {{ ref('int_persons') }}
+),
+
 answers as (
     select
         responses.message_id,
@@ -30,7 +36,10 @@ answers as (
         respondent.person_id,
         responses.nps_score,
         cast(responses.occurred_at as date) as response_date,
-        coalesce(workspace_account.account_id, person_accounts.account_id) as account_id,
+        case
+            when not coalesce(persons.is_internal, false)
+                then coalesce(workspace_account.account_id, person_accounts.account_id)
+        end as account_id,
         case
             when responses.nps_score >= 9 then 'promoter'
             when responses.nps_score >= 7 then 'passive'
@@ -43,6 +52,8 @@ answers as (
         on workspace_account.node_key = 'workspace:' || responses.workspace_id
     left join person_accounts
         on respondent.person_id = person_accounts.person_id
+    left join persons
+        on respondent.person_id = persons.person_id
 ),
 
 final as (
