@@ -893,6 +893,30 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
 
 
 def load_crm_support_and_internal_edges(raw: RawLoader) -> None:
+    # Customers by won deals alone that never used the product. UpsellCo won a deal on
+    # 2025-09-01 and an upsell on June 15, while that contract ran: one contract spell,
+    # ten months long. GapCo's first contract (from 2025-05-01) ended on 2026-05-01 and
+    # its new deal closed on June 20: a new spell, ten days old.
+    for key, name, first_closed, next_closed in [
+        ("upsellco", "UpsellCo", "2025-09-01", "2026-06-15"),
+        ("gapco", "GapCo", "2025-05-01", "2026-06-20"),
+    ]:
+        raw.crm_account_with_deal(key, name, "2025-01-01", "2025-01-15", deal_closed=first_closed)
+        raw.insert(
+            "raw_salesforce.opportunity",
+            id=f"006{key}2",
+            account_id=f"001{key}",
+            name=f"{name} - Next deal",
+            stage_name="Closed Won",
+            amount=2000,
+            is_closed=True,
+            is_won=True,
+            close_date=next_closed,
+            created_date="2026-06-01",
+            last_modified_date=next_closed,
+            is_deleted=False,
+            _fivetran_synced=next_closed,
+        )
     # ConvertCo: a lead converted on May 1 into a CRM account (website given as a URL)
     # and its contact, with the lead's email.
     synced = {"is_deleted": False, "_fivetran_synced": "2026-05-01"}
@@ -1654,6 +1678,21 @@ def test_a_person_known_only_as_a_lead_is_reached_by_the_leads_name(hand_made):
         "select first_name, last_name from analytics_restricted.person_contacts "
         "where primary_email = 'lena@leadco.com'"
     ) == [("Lena", "Lindqvist")]
+
+
+def test_a_renewal_deal_continues_a_contract_a_deal_after_a_gap_starts_one(hand_made):
+    # tenure from the contract spell's first deal: UpsellCo has paid by contract for ten
+    # months without using the product (Dormant), GapCo is a customer of ten days
+    assert hand_made.query(
+        "select state.account_name, state.stage, signals.won_deal_contract_since_date, "
+        "signals.last_won_deal_date "
+        "from analytics_marts.lifecycle_state as state "
+        "inner join analytics_intermediate.int_account_signals as signals using (account_id) "
+        "where state.account_name in ('UpsellCo', 'GapCo') order by 1"
+    ) == [
+        ("GapCo", "Customer", date(2026, 6, 20), date(2026, 6, 20)),
+        ("UpsellCo", "Dormant", date(2025, 9, 1), date(2026, 6, 15)),
+    ]
 
 
 def test_a_person_with_two_crm_contacts_is_reached_by_the_names_of_one(hand_made):

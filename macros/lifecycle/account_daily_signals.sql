@@ -608,6 +608,33 @@ won_deal_history as (
     group by account_id
 ),
 
+won_deal_contracts as (
+    {#- every won deal with the day its contract spell began: a deal closed while an
+        earlier one's contract (customer_contract_days) still ran, such as a renewal or
+        an upsell, continues that spell; one closed after a day without a contract
+        starts a new one #}
+    select
+        account_id,
+        closed_date,
+        max(case when starts_contract_spell then closed_date end) over (
+            partition by account_id order by closed_date
+            rows between unbounded preceding and current row
+        ) as contract_since_date
+    from (
+        select
+            account_id,
+            closed_date,
+            coalesce(
+                {{ dbt.datediff(
+                    'lag(closed_date) over (partition by account_id order by closed_date)',
+                    'closed_date', 'day') }} > {{ number_var('customer_contract_days') }},
+                true
+            ) as starts_contract_spell
+        from opportunities
+        where is_won and closed_date is not null
+    ) as won_deal_dates
+),
+
 open_billing_issues as (
     select
         days.account_id,
@@ -667,6 +694,7 @@ won_deals as (
         deals.account_id,
         deals.signal_date,
         deals.last_won_deal_date,
+        deals.won_deal_contract_since_date,
         {#- Stripe shows the account stopped paying after the deal closed: the deal's
             contract no longer makes it a customer #}
         count(ended_paying_spells.spell_end_date) > 0 as paying_ended_since_won_deal
@@ -674,13 +702,14 @@ won_deals as (
         select
             days.account_id,
             days.signal_date,
-            max(opportunities.closed_date) as last_won_deal_date
+            max(won_deal_contracts.closed_date) as last_won_deal_date,
+            {#- the latest deal's spell: spells only move forward with the deals #}
+            max(won_deal_contracts.contract_since_date) as won_deal_contract_since_date
         from output_grid as days
-        inner join opportunities
-            on days.account_id = opportunities.account_id
-            and opportunities.is_won
-            and opportunities.closed_date <= days.signal_date
-            and opportunities.closed_date
+        inner join won_deal_contracts
+            on days.account_id = won_deal_contracts.account_id
+            and won_deal_contracts.closed_date <= days.signal_date
+            and won_deal_contracts.closed_date
             > {{ dbt.dateadd('day', -number_var('customer_contract_days'), 'days.signal_date') }}
         group by days.account_id, days.signal_date
     ) as deals
@@ -688,7 +717,11 @@ won_deals as (
         on deals.account_id = ended_paying_spells.account_id
         and deals.last_won_deal_date < ended_paying_spells.spell_end_date
         and deals.signal_date >= ended_paying_spells.spell_end_date
-    group by deals.account_id, deals.signal_date, deals.last_won_deal_date
+    group by
+        deals.account_id,
+        deals.signal_date,
+        deals.last_won_deal_date,
+        deals.won_deal_contract_since_date
 ),
 
 -- everything together ----------------------------------------------------------------
@@ -758,6 +791,7 @@ signals as (
         end as first_paying_date,
         billing_state.paying_since_date,
         won_deals.last_won_deal_date,
+        won_deals.won_deal_contract_since_date,
         coalesce(won_deals.paying_ended_since_won_deal, false) as paying_ended_since_won_deal,
         case
             when won_deal_history.first_won_deal_date <= rolling.signal_date

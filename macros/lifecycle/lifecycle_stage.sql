@@ -8,12 +8,13 @@
     customer_contract_days that no ended Stripe subscription has superseded (a paying
     spell that ended after the deal closed means the customer left since). A former
     customer paid once or signed a deal. A customer's tenure counts from the start of
-    its current paying spell (a customer paying again after a pause is new again), or
-    from its latest won deal.
+    its current paying spell (a customer paying again after a pause is new again), or,
+    for a customer by won deals alone, from the start of its current contract spell (a
+    renewal or an upsell closed while a contract runs does not make it new again).
 -#}
 {% macro lifecycle_stage_conditions() %}
     {%- set days_as_customer = dbt.datediff(
-        'coalesce(paying_since_date, last_won_deal_date)', 'signal_date', 'day') -%}
+        'coalesce(paying_since_date, won_deal_contract_since_date)', 'signal_date', 'day') -%}
     {%- set c = {} -%}
     {%- do c.update({
         'paying_subscription': 'is_paying',
