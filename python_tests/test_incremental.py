@@ -579,3 +579,50 @@ def test_a_row_loaded_years_ahead_does_not_stop_later_runs_reading_new_rows(empt
             con.close()
         warehouse.dbt(*build, vars=as_of)  # reconciles_with_source fails on a row missed
     assert warehouse.query("select count(*) from analytics_staging.stg_segment__tracks") == [(3,)]
+
+
+def test_an_erasure_reaching_a_device_linked_later_leaves_no_count_in_the_history(
+    empty_warehouse, tmp_path
+):
+    """Pia (u_p) and Eli work in ws_e from June 10; Pia's laptop devP was used signed
+    out there June 10 to 20. Pia asks for erasure on June 26 (built June 26 to 28). On
+    June 29 a login shows devP is Pia's: the erasure reaches it, the event models drop
+    its events, and the history, which counted them on every day up to July 20, must
+    drop them as a rebuild does, although the request is days old."""
+    warehouse = empty_warehouse
+
+    def day_1(raw: RawLoader) -> None:
+        raw.ids = iter(range(1, 1000))
+        raw.workspace_members("ws_e", "EpsCo", ["u_p", "u_eli"], "2026-06-10")
+        raw.core_usage("ws_e", ["u_p", "u_eli"], [f"2026-06-{d}" for d in range(10, 26)])
+        for day in range(10, 21):
+            raw.track("ws_e", "Task Completed", f"2026-06-{day} 13:00:00", anonymous="devP")
+
+    def request(raw: RawLoader) -> None:
+        raw.insert(
+            "raw_privacy.erasure_requests",
+            identifier_type="email",
+            identifier_value="u_p@epsco.com",
+            requested_at="2026-06-26 08:00:00",
+        )
+
+    def link(raw: RawLoader) -> None:
+        raw.ids = iter(range(1000, 2000))
+        raw.identify("u_p", None, "2026-06-29 08:00:00", anonymous="devP")
+
+    history_sql = (
+        "select signal_date, core_events_30d, active_users_30d "
+        "from analytics_intermediate.int_account_signals_daily "
+        "join analytics_intermediate.int_accounts using (account_id) "
+        "where account_name = 'EpsCo' order by signal_date"
+    )
+    _load_and_build_history(warehouse, day_1, "2026-06-25")
+    for loader, day in ((request, "2026-06-26"), (None, "2026-06-27"), (None, "2026-06-28")):
+        _load_and_build_history(warehouse, loader or (lambda raw: None), day)
+    # Pia's own events are gone; devP is not hers yet: its events count for EpsCo, as
+    # a second active user
+    assert (date(2026, 6, 20), 2 * 11 + 11, 2) in warehouse.query(history_sql)
+    _load_and_build_history(warehouse, link, "2026-06-29")
+    daily = warehouse.query(history_sql)
+    assert (date(2026, 6, 20), 2 * 11, 1) in daily  # Eli alone
+    assert daily == _rebuilt_history(warehouse, tmp_path, "2026-06-29", history_sql)

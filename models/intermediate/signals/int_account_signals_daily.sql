@@ -17,8 +17,10 @@
     drops the days after it (the accounts it builds whole are built to that day only:
     later days kept would skip or keep stale days once runs go forward again), so the
     next run computes them again. After an erasure request
-    (requested since the day before the last day built) it rebuilds every account's
-    whole history, so no count keeps the erased person's events.
+    (requested since the day before the last day built), or once the erasure scope
+    reached an identifier since (stg_privacy__erasure_scope_entries: a device whose
+    login arrived after the request), it rebuilds every account's whole history, so no
+    count keeps the erased person's events.
 
     Rolling sums (see account_daily_signals): a full build, and an incremental run
     that rebuilds whole histories (an erasure, or more than a tenth of the accounts
@@ -26,7 +28,7 @@
     incremental run, a few new days after a 90-day look-back, takes differences of
     running totals for the new days only.
 -#}
--- depends_on: {{ ref('stg_privacy__erased_identifiers') }}
+-- depends_on: {{ ref('stg_privacy__erasure_scope_entries') }}
 {{
     config(
         materialized='incremental',
@@ -52,11 +54,16 @@
 {%- set reprocess_start = dbt.dateadd('day', 1 - reprocess_days, 'max(signal_date)') -%}
 {%- set range_start = '(select ' ~ reprocess_start ~ ' from ' ~ this ~ ')' -%}
 {%- set last_built_day = '(select max(signal_date) from ' ~ this ~ ')' -%}
-{%- set erased = ref('stg_privacy__erased_identifiers') -%}
+{%- set erased = ref('stg_privacy__erasure_scope_entries') -%}
 {%- set profiles = ref('int_account_profiles') -%}
+{#- a request since the day before the last day built, or an identifier the scope
+    reached since that day was built (a device linked later): found by a run for a
+    later day, or by this run (the same day built again) -#}
 {%- set recent_erasures = '(select count(*) from ' ~ erased ~ ' as erased'
     ~ ' where cast(erased.first_requested_at as date) >= '
-    ~ dbt.dateadd('day', -1, last_built_day) ~ ')' -%}
+    ~ dbt.dateadd('day', -1, last_built_day)
+    ~ ' or erased.entered_scope_on > ' ~ last_built_day
+    ~ ' or erased.entered_scope_at = ' ~ run_started_timestamp() ~ ')' -%}
 {#- accounts built whole: never built, or whose history now starts before the first
     day built (identity resolution joined an identifier seen earlier) or after it (a
     deleted record took the earliest one away: the days kept were computed from the
