@@ -1522,6 +1522,7 @@ def test_pql_status_follows_each_prospect_journey(hand_made):
         ("gonecoo", "not_pql", None, None, None, None, None),
         ("hugeco", "not_pql", None, None, None, None, None),
         ("lostsyncco", "not_pql", None, None, None, None, None),
+        ("nmco.com", "not_pql", None, None, None, None, None),
         ("nosignupco", "not_pql", None, None, None, None, None),
         ("onceco", "not_pql", None, None, None, None, None),
         ("pqlaband", "disqualified", "2025-12-06", None, None, "no_product_use", date(2026, 3, 13)),
@@ -1942,8 +1943,8 @@ def test_with_stripe_and_zendesk_switched_off_the_crm_and_product_decide(hand_ma
     assert warehouse.query(
         "select account_name from analytics_marts.customer_health_360 order by 1"
     ) == [
-        ("BlankCo",), ("BrandCo",), ("FutureCo",), ("RenewCo",), ("TrialDealCo",), ("UpCo",),
-        ("WonCo",),
+        ("BlankCo",), ("BrandCo",), ("FutureCo",), ("GapCo",), ("RenewCo",), ("TrialDealCo",),
+        ("UpCo",), ("UpsellCo",), ("WonCo",),
     ]  # fmt: skip
 
 
