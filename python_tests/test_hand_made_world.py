@@ -76,19 +76,34 @@ class RawLoader:
             created_date=created,
             **synced,
         )
+        self.deal(
+            key,
+            f"{name} - First deal",
+            "Closed Won" if deal_closed else "Proposal",
+            close_date=close_date or deal_closed or "2026-08-15",
+            created=deal_created,
+            last_modified=deal_closed or deal_created,
+            synced=deal_closed or deal_created,
+        )
+
+    def deal(
+        self, key, name, stage_name, *, close_date, created, last_modified, synced, **columns
+    ) -> None:
+        """A version of a Salesforce opportunity of account `001<key>` (id `006<key>`
+        unless `id` is given), closed and won as its stage says."""
         self.insert(
             "raw_salesforce.opportunity",
-            id=f"006{key}",
+            **{"id": f"006{key}", "amount": 5000, **columns},
             account_id=f"001{key}",
-            name=f"{name} - First deal",
-            stage_name="Closed Won" if deal_closed else "Proposal",
-            amount=5000,
-            is_closed=deal_closed is not None,
-            is_won=deal_closed is not None,
-            close_date=close_date or deal_closed or "2026-08-15",
-            created_date=deal_created,
-            last_modified_date=deal_closed or deal_created,
-            **synced,
+            name=name,
+            stage_name=stage_name,
+            is_closed=stage_name.startswith("Closed"),
+            is_won=stage_name == "Closed Won",
+            close_date=close_date,
+            created_date=created,
+            last_modified_date=last_modified,
+            is_deleted=False,
+            _fivetran_synced=synced,
         )
 
     def signup_and_activation(self, workspace, user, signed_up, project_created, invited):
@@ -902,20 +917,16 @@ def load_crm_support_and_internal_edges(raw: RawLoader) -> None:
         ("gapco", "GapCo", "2025-05-01", "2026-06-20"),
     ]:
         raw.crm_account_with_deal(key, name, "2025-01-01", "2025-01-15", deal_closed=first_closed)
-        raw.insert(
-            "raw_salesforce.opportunity",
-            id=f"006{key}2",
-            account_id=f"001{key}",
-            name=f"{name} - Next deal",
-            stage_name="Closed Won",
-            amount=2000,
-            is_closed=True,
-            is_won=True,
+        raw.deal(
+            key,
+            f"{name} - Next deal",
+            "Closed Won",
             close_date=next_closed,
-            created_date="2026-06-01",
-            last_modified_date=next_closed,
-            is_deleted=False,
-            _fivetran_synced=next_closed,
+            created="2026-06-01",
+            last_modified=next_closed,
+            synced=next_closed,
+            id=f"006{key}2",
+            amount=2000,
         )
     # ConvertCo: a lead converted on May 1 into a CRM account (website given as a URL)
     # and its contact, with the lead's email.
@@ -1083,20 +1094,14 @@ def load_identity_edges(raw: RawLoader) -> None:
         ("nodateco", "NoDateCo", None, "2026-06-12"),
     ]:
         raw.crm_account_with_deal(key, name, "2026-05-01", "2026-05-15")
-        raw.insert(
-            "raw_salesforce.opportunity",
-            id=f"006{key}",
-            account_id=f"001{key}",
-            name=f"{name} - First deal",
-            stage_name="Closed Lost",
-            amount=5000,
-            is_closed=True,
-            is_won=False,
+        raw.deal(
+            key,
+            f"{name} - First deal",
+            "Closed Lost",
             close_date=None,
-            created_date="2026-05-15",
-            last_modified_date=last_modified,
-            is_deleted=False,
-            _fivetran_synced=synced_on,
+            created="2026-05-15",
+            last_modified=last_modified,
+            synced=synced_on,
         )
 
 

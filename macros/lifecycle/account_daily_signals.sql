@@ -599,15 +599,6 @@ billing_history as (
     group by account_id
 ),
 
-won_deal_history as (
-    select
-        account_id,
-        min(closed_date) as first_won_deal_date
-    from opportunities
-    where is_won
-    group by account_id
-),
-
 won_deal_contracts as (
     {#- every won deal with the day its contract spell began: a deal closed while an
         earlier one's contract (customer_contract_days) still ran, such as a renewal or
@@ -633,6 +624,14 @@ won_deal_contracts as (
         from opportunities
         where is_won and closed_date is not null
     ) as won_deal_dates
+),
+
+won_deal_history as (
+    select
+        account_id,
+        min(closed_date) as first_won_deal_date
+    from won_deal_contracts
+    group by account_id
 ),
 
 open_billing_issues as (
