@@ -803,6 +803,12 @@ def load_people_and_subscription_edges(raw: RawLoader) -> None:
             raw.identify(consultant, f"{consultant}@agentry.com", "2026-05-02 09:00:00")
             raw.group_call(consultant, f"ws_{company}", company, "2026-05-02 09:00:00")
 
+    # u_hop joins alpha's workspace on June 1 and, after the as_of_date, gives a free-mail
+    # address and joins beta's: as of June 30 an alpha person without an address.
+    raw.group_call("u_hop", "ws_alpha", "alpha", "2026-06-01 09:00:00")
+    raw.identify("u_hop", "hop.person@gmail.com", "2026-07-02 09:00:00")
+    raw.group_call("u_hop", "ws_beta", "beta", "2026-07-02 09:00:00")
+
     # fut@futco.com: a CRM contact since January 10 who logs in, signs up and activates
     # only in July, after the as_of_date.
     crm = {"is_deleted": False, "_fivetran_synced": "2026-01-10"}
@@ -1773,6 +1779,22 @@ def test_a_person_is_as_known_on_the_as_of_date(hand_made):
         "inner join analytics_restricted.person_contacts as contacts using (person_id) "
         "where contacts.primary_email = 'fut@futco.com'"
     ) == [("known", True, None, None, False)]
+
+
+def test_a_person_belongs_to_the_account_known_on_the_as_of_date(hand_made):
+    # u_hop joined beta's workspace and gave an address only after June 30; the
+    # current mapping already says beta
+    assert hand_made.query(
+        "select state.account_name, status.email_hash is null, status.person_status, "
+        "status.first_seen_date, current_state.account_name "
+        "from analytics_marts.person_status as status "
+        "inner join analytics_restricted.person_contacts as contacts using (person_id) "
+        "inner join analytics_marts.lifecycle_state as state using (account_id) "
+        "inner join analytics_intermediate.int_person_accounts as current using (person_id) "
+        "inner join analytics_marts.lifecycle_state as current_state "
+        "on current.account_id = current_state.account_id "
+        "where contacts.primary_email = 'hop.person@gmail.com'"
+    ) == [("alpha", True, "signed_up", date(2026, 6, 1), "beta")]
 
 
 def test_a_trial_and_a_cancelled_subscription_do_not_make_a_customer(hand_made):

@@ -19,6 +19,7 @@ final as (
         nodes.identifier_type,
         nodes.identifier_value,
         persons.person_id,
+        nodes.node_num,
         nodes.first_seen_at
     from components
     inner join nodes

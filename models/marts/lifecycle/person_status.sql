@@ -4,14 +4,16 @@
     their activation, and the account they belong to with its stage. The email is
     carried only as a salted hash (email_hash); person_contacts holds it in clear.
     Everything is as known on the as_of_date: a login or an address first seen later,
-    and a signup or activation after it, do not count yet.
+    a workspace joined or a CRM contact created later, and a signup or activation
+    after it, do not count yet. Of the evidence for one account, the latest seen by the
+    date ranks it; when all but its first sighting came later, the first does.
 -#}
 with persons as (
     select * from {{ ref('int_persons') }}
 ),
 
-person_accounts as (
-    select * from {{ ref('int_person_accounts') }}
+account_candidates as (
+    select * from {{ ref('int_person_account_candidates') }}
 ),
 
 person_identifiers as (
@@ -47,10 +49,34 @@ usage as (
     group by person_id
 ),
 
+person_accounts as (
+    {#- the first-ranked account among the evidence seen by the as_of_date #}
+    select
+        person_id,
+        account_id,
+        row_number() over (
+            partition by person_id
+            order by
+                mapping_precedence asc,
+                case
+                    when cast(evidence_at as date) <= {{ as_of_date() }} then evidence_at
+                    else first_evidence_at
+                end desc nulls last,
+                account_id asc
+        ) as known_rank
+    from account_candidates
+    where coalesce(cast(first_evidence_at as date) <= {{ as_of_date() }}, true)
+),
+
 identifiers_known as (
     {#- the person's identifiers seen by the as_of_date (one without a date counts) #}
     select
         person_id,
+        min_by(
+            case when identifier_type = 'email' then identifier_value end,
+            case when identifier_type = 'email' then node_num end
+        ) as primary_email,
+        min(first_seen_at) as first_seen_at,
         count(case when identifier_type = 'user_id' then 1 end) > 0 as has_login,
         count(
             case
@@ -82,7 +108,7 @@ signups as (
 final as (
     select
         persons.person_id,
-        {{ pii_hash('persons.primary_email') }} as email_hash,
+        {{ pii_hash('identifiers_known.primary_email') }} as email_hash,
         person_accounts.account_id,
         lifecycle_state.stage as account_stage,
         case
@@ -110,11 +136,12 @@ final as (
         cast(coalesce(usage.core_events_30d, 0) as integer) as core_events_30d,
         usage.last_core_event_date,
         usage.last_seen_date,
-        cast(persons.first_seen_at as date) as first_seen_date,
+        cast(identifiers_known.first_seen_at as date) as first_seen_date,
         {{ as_of_date() }} as as_of_date
     from persons
     left join person_accounts
         on persons.person_id = person_accounts.person_id
+        and person_accounts.known_rank = 1
     left join lifecycle_state
         on person_accounts.account_id = lifecycle_state.account_id
     left join identifiers_known
