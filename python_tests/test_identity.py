@@ -380,9 +380,9 @@ def test_a_placeholder_login_is_nobody_in_the_raw_count_and_an_empty_list_counts
 
 
 def test_a_known_person_is_a_contact_of_every_workspace_they_joined(empty_warehouse):
-    # cora (a free-mail address: no company) joins two workspaces and works in both;
-    # she maps to one account (beta's, the latest she joined: a contact of it since
-    # she was first known), and the other is a Lead from the day she joined it
+    # cora (a free-mail address: no company, known from March 1) joins two workspaces
+    # and works in both; she maps to one account (beta's, the latest she joined) and is
+    # a contact of each from the day she joined it, not from the day she was known
     con = duckdb.connect(str(empty_warehouse.db))
     _identify(con, [("i1", "cora-laptop", "u_cora", "cora@gmail.com", "2026-03-01 09:00:00")])
     con.executemany(
@@ -410,7 +410,7 @@ def test_a_known_person_is_a_contact_of_every_workspace_they_joined(empty_wareho
         "from analytics_marts.lifecycle_state as state "
         "inner join analytics_intermediate.int_account_profiles as profiles using (account_id) "
         "order by workspace_id"
-    ) == [("ws_cora_alpha", "Lead", "2026-03-02"), ("ws_cora_beta", "Lead", "2026-03-01")]
+    ) == [("ws_cora_alpha", "Lead", "2026-03-02"), ("ws_cora_beta", "Lead", "2026-04-02")]
 
 
 def test_a_workspace_seen_only_in_events_meets_its_company(empty_warehouse):

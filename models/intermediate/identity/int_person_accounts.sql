@@ -15,6 +15,7 @@ final as (
         mapping_rule,
         mapping_precedence,
         evidence_node_key,
+        first_evidence_at,
         evidence_at
     from candidates
     where candidate_rank = 1

@@ -155,9 +155,12 @@ contact_sightings as (
         account_id,
         {{ earliest_unless_undated('known_at') }} as known_contact_since
     from (
+        {#- from when the person was both known and the account's -#}
         select
             person_accounts.account_id,
-            known_persons.known_since as known_at
+            {{ greatest_ignoring_nulls(
+                'known_persons.known_since', 'person_accounts.first_evidence_at'
+            ) }} as known_at
         from known_persons
         inner join person_accounts
             on known_persons.person_id = person_accounts.person_id
