@@ -2,8 +2,10 @@
     The account each person belongs to: their first-ranked candidate in
     int_person_account_candidates, which lists the rules and their precedence. Persons
     no rule applies to (anonymous visitors, free-mail signups outside any workspace)
-    have no account.
+    have no account. A view: the candidates table is small and already ranked.
 -#}
+{{ config(materialized='view') }}
+
 with candidates as (
     select * from {{ ref('int_person_account_candidates') }}
 ),
