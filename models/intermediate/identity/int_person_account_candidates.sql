@@ -166,17 +166,19 @@ candidates as (
 resolved as (
     select
         candidates.*,
-        account_identifiers.account_id,
-        row_number() over (
-            partition by candidates.person_id
-            order by
-                candidates.mapping_precedence asc,
-                candidates.evidence_at desc nulls last,
-                account_identifiers.account_id asc
-        ) as candidate_rank
+        account_identifiers.account_id
     from candidates
     inner join account_identifiers
         on candidates.account_node_key = account_identifiers.node_key
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by person_id order by {{ person_account_order() }}
+        ) as candidate_rank
+    from resolved
 ),
 
 final as (
@@ -189,7 +191,7 @@ final as (
         first_evidence_at,
         evidence_at,
         candidate_rank
-    from resolved
+    from ranked
 )
 
 select * from final

@@ -38,14 +38,8 @@ clusters as (
         count(case when identifier_type in ('salesforce_lead', 'salesforce_contact') then 1 end)
             as crm_record_count,
         count(case when identifier_type != 'stripe_customer' then 1 end) as person_identifier_count,
-        min_by(
-            case when identifier_type = 'email' then identifier_value end,
-            case when identifier_type = 'email' then node_num end
-        ) as primary_email,
-        min_by(
-            case when identifier_type = 'user_id' then identifier_value end,
-            case when identifier_type = 'user_id' then node_num end
-        ) as primary_user_id,
+        {{ earliest_identifier('email') }} as primary_email,
+        {{ earliest_identifier('user_id') }} as primary_user_id,
         max(case when is_internal then 1 else 0 end) = 1 as is_internal
     from members
     group by component_num

@@ -56,13 +56,10 @@ person_accounts as (
         account_id,
         row_number() over (
             partition by person_id
-            order by
-                mapping_precedence asc,
-                case
-                    when cast(evidence_at as date) <= {{ as_of_date() }} then evidence_at
-                    else first_evidence_at
-                end desc nulls last,
-                account_id asc
+            order by {{ person_account_order(
+                'case when cast(evidence_at as date) <= ' ~ as_of_date()
+                ~ ' then evidence_at else first_evidence_at end'
+            ) }}
         ) as known_rank
     from account_candidates
     where coalesce(cast(first_evidence_at as date) <= {{ as_of_date() }}, true)
@@ -72,10 +69,7 @@ identifiers_known as (
     {#- the person's identifiers seen by the as_of_date (one without a date counts) #}
     select
         person_id,
-        min_by(
-            case when identifier_type = 'email' then identifier_value end,
-            case when identifier_type = 'email' then node_num end
-        ) as primary_email,
+        {{ earliest_identifier('email') }} as primary_email,
         min(first_seen_at) as first_seen_at,
         count(case when identifier_type = 'user_id' then 1 end) > 0 as has_login,
         count(
