@@ -31,6 +31,7 @@ INCREMENTAL_MODELS = [
     "analytics_intermediate.int_event_attribution_keys",
     "analytics_intermediate.int_events_attributed",
     "analytics_intermediate.int_account_activity_daily",
+    "analytics_intermediate.int_account_active_user_spells",
     "analytics_intermediate.int_account_signals_daily",
 ]
 DAILY = "analytics_intermediate.int_product_events_daily"
@@ -50,6 +51,9 @@ COMPARED_ROWS = {
     ),
     "analytics_intermediate.int_account_activity_daily": (
         "select * exclude (attributed_at) from {relation}"
+    ),
+    "analytics_intermediate.int_account_active_user_spells": (
+        "select * exclude (attributed_through) from {relation}"
     ),
 }
 MARTS = [
@@ -314,6 +318,7 @@ def test_a_new_identity_link_re_attributes_old_days_as_a_rebuild_would(worlds, t
     for relation in (
         "analytics_intermediate.int_events_attributed",
         "analytics_intermediate.int_account_activity_daily",
+        "analytics_intermediate.int_account_active_user_spells",
     ):
         assert _differences(relinked, rebuilt, relation) == (0, 0), relation
 

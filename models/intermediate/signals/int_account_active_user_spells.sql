@@ -12,15 +12,92 @@
     and only its last can end one, the others being 0 days from a neighbour. The
     numbering puts a day's starting row before its other rows, so the day's rows share
     the spell it starts.
+
+    Incremental: int_events_attributed replaces whole days and stamps them. A run reads
+    the days stamped since the spells were last built (attributed_through); core rows
+    before the earliest of them are unchanged, so every spell whose last core day is
+    more than 30 days before it is final. The run computes spells again from the core
+    rows of the 31 days before that day on: the first one continues the spell built
+    before it when that one started earlier, and the numbers follow the spells kept.
+    It replaces every spell of the persons it computed (delete+insert by account and
+    person, the kept ones written again); the post-hook deletes the spells of persons
+    with no core event left on their first day (a person merged away or re-keyed to
+    another account). After an erasure that reached the scope since the last build
+    (stg_privacy__erasure_scope_entries), which can take whole days away, the run
+    computes every spell again.
 -#}
+-- depends_on: {{ ref('stg_privacy__erasure_scope_entries') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['account_id', 'person_id'],
+        on_schema_change='fail',
+        post_hook="delete from {{ this }} where not exists (
+            select 1 from {{ ref('int_events_attributed') }} as events
+            where events.is_core
+                and events.account_id = {{ this.identifier }}.account_id
+                and events.person_id = {{ this.identifier }}.person_id
+                and events.event_date = {{ this.identifier }}.spell_start_date)",
+    )
+}}
+
 {%- set person_days = 'partition by account_id, person_id order by event_date' %}
-with core_rows as (
+with events as {{ cte_not_materialized() }} (
+    select * from {{ ref('int_events_attributed') }}
+),
+
+{%- if is_incremental() %}
+
+built_spells as (
+    select * from {{ this }}
+),
+
+{#- the latest attribution the built spells were computed after -#}
+last_build as (
+    select
+        coalesce(
+            max(attributed_through), cast('1970-01-01' as {{ dbt.type_timestamp() }})
+        ) as attributed_through
+    from built_spells
+),
+
+stamped_days as (
+    select min(events.event_date) as first_day
+    from events
+    where events.attributed_at > (select last_build.attributed_through from last_build)
+),
+
+{#- the first day computed again: 31 days before the earliest day stamped since the
+    last build (none when no day was), or every day after an erasure -#}
+recomputed as (
+    select
+        case
+            when exists (
+                select 1
+                from {{ ref('stg_privacy__erasure_scope_entries') }} as erased
+                where erased.entered_scope_at
+                    > (select last_build.attributed_through from last_build)
+            ) then cast('1900-01-01' as date)
+            else cast({{ dbt.dateadd('day', -31, 'stamped_days.first_day') }} as date)
+        end as from_date
+    from stamped_days
+),
+{%- endif %}
+
+core_rows as (
     select
         account_id,
         person_id,
         event_date
-    from {{ ref('int_events_attributed') }}
-    where is_core and account_id is not null and person_id is not null
+    from events
+    where
+        is_core
+        and account_id is not null
+        and person_id is not null
+    {%- if is_incremental() %}
+        and event_date >= (select recomputed.from_date from recomputed)
+    {%- endif %}
 ),
 
 spell_bounds as (
@@ -54,7 +131,7 @@ numbered as (
     where starts_spell or ends_spell
 ),
 
-final as (
+spells as (
     select
         account_id,
         person_id,
@@ -63,6 +140,101 @@ final as (
         cast({{ dbt.dateadd('day', 30, 'max(event_date)') }} as date) as spell_end_date
     from numbered
     group by account_id, person_id, spell_number
+),
+
+{%- if is_incremental() %}
+
+{#- built spells whose last core day (spell_end_date - 30) is before the first day
+    computed again: final -#}
+kept_spells as (
+    select built.*
+    from built_spells as built
+    cross join recomputed
+    where built.spell_end_date < {{ dbt.dateadd('day', 30, 'recomputed.from_date') }}
+),
+
+{#- the built spell that started before the first day computed again and went on
+    past it: the first spell computed continues it -#}
+continued_spells as (
+    select built.*
+    from built_spells as built
+    cross join recomputed
+    where built.spell_start_date < recomputed.from_date
+        and built.spell_end_date >= {{ dbt.dateadd('day', 30, 'recomputed.from_date') }}
+),
+
+kept_counts as (
+    select
+        account_id,
+        person_id,
+        count(*) as kept_spells
+    from kept_spells
+    group by account_id, person_id
+),
+
+{#- the persons computed again: with a spell computed, or a built spell not kept -#}
+recomputed_persons as (
+    select
+        account_id,
+        person_id
+    from spells
+
+    union
+
+    select
+        built.account_id,
+        built.person_id
+    from built_spells as built
+    cross join recomputed
+    where built.spell_end_date >= {{ dbt.dateadd('day', 30, 'recomputed.from_date') }}
+),
+
+final as (
+    select
+        kept_spells.account_id,
+        kept_spells.person_id,
+        kept_spells.spell_number,
+        kept_spells.spell_start_date,
+        kept_spells.spell_end_date
+    from kept_spells
+    inner join recomputed_persons
+        on kept_spells.account_id = recomputed_persons.account_id
+        and kept_spells.person_id = recomputed_persons.person_id
+
+    union all
+
+    select
+        spells.account_id,
+        spells.person_id,
+        spells.spell_number + coalesce(kept_counts.kept_spells, 0) as spell_number,
+        case
+            when spells.spell_number = 1 and continued_spells.spell_start_date is not null
+                then continued_spells.spell_start_date
+            else spells.spell_start_date
+        end as spell_start_date,
+        spells.spell_end_date
+    from spells
+    left join kept_counts
+        on spells.account_id = kept_counts.account_id
+        and spells.person_id = kept_counts.person_id
+    left join continued_spells
+        on spells.account_id = continued_spells.account_id
+        and spells.person_id = continued_spells.person_id
+),
+{%- else %}
+
+final as (
+    select * from spells
+),
+{%- endif %}
+
+last_attribution as (
+    select max(attributed_at) as attributed_through
+    from events
 )
 
-select * from final
+select
+    final.*,
+    last_attribution.attributed_through
+from final
+cross join last_attribution
