@@ -25,7 +25,7 @@ COMPARED = [
     "analytics_marts.pql_status",
 ]
 # The columns stamped with the run that wrote the row differ between the two builds.
-RUN_STAMPS = {"analytics_intermediate.int_account_active_user_spells": "attributed_through"}
+RUN_STAMPS = {"analytics_intermediate.int_account_active_user_spells": "computed_at"}
 PERSON_TYPES = ("email", "user_id", "anonymous_id", "salesforce_contact", "zendesk_user")
 
 

@@ -53,7 +53,7 @@ COMPARED_ROWS = {
         "select * exclude (attributed_at) from {relation}"
     ),
     "analytics_intermediate.int_account_active_user_spells": (
-        "select * exclude (attributed_through) from {relation}"
+        "select * exclude (computed_at) from {relation}"
     ),
 }
 MARTS = [

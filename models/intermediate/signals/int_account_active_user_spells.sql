@@ -13,16 +13,17 @@
     numbering puts a day's starting row before its other rows, so the day's rows share
     the spell it starts.
 
-    Incremental: int_events_attributed replaces whole days and stamps them. A run reads
-    the days stamped since the spells were last built (attributed_through); core rows
-    before the earliest of them are unchanged, so every spell whose last core day is
-    more than 30 days before it is final. The run computes spells again from the core
-    rows of the 31 days before that day on: the first one continues the spell built
-    before it when that one started earlier, and the numbers follow the spells kept.
-    It replaces every spell of the persons it computed (delete+insert by account and
-    person, the kept ones written again); the post-hook deletes the spells of persons
-    with no core event left on their first day (a person merged away or re-keyed to
-    another account). After an erasure that reached the scope since the last build
+    Incremental: int_events_attributed replaces whole days and stamps them with the run
+    that wrote them. A run reads the days stamped since the latest run that wrote
+    spells (computed_at); core rows before the earliest of them are unchanged, so
+    every spell whose last core day is more than 30 days before it is final. The run
+    computes spells again from the core rows of the 31 days before that day on: the
+    first one continues the spell built before it when that one started earlier, and
+    the numbers follow the spells kept. It replaces every spell of the persons it
+    computed (delete+insert by account and person, the kept ones written again); the
+    post-hook deletes the spells it did not write whose first day holds no core event
+    of theirs any more (a person merged away, re-keyed to another account, or erased).
+    After an erasure that reached the scope since the last run
     (stg_privacy__erasure_scope_entries), which can take whole days away, the run
     computes every spell again.
 -#}
@@ -33,12 +34,13 @@
         incremental_strategy='delete+insert',
         unique_key=['account_id', 'person_id'],
         on_schema_change='fail',
-        post_hook="delete from {{ this }} where not exists (
-            select 1 from {{ ref('int_events_attributed') }} as events
-            where events.is_core
-                and events.account_id = {{ this.identifier }}.account_id
-                and events.person_id = {{ this.identifier }}.person_id
-                and events.event_date = {{ this.identifier }}.spell_start_date)",
+        post_hook="delete from {{ this }}
+            where computed_at < {{ run_started_timestamp() }} and not exists (
+                select 1 from {{ ref('int_events_attributed') }} as events
+                where events.is_core
+                    and events.account_id = {{ this.identifier }}.account_id
+                    and events.person_id = {{ this.identifier }}.person_id
+                    and events.event_date = {{ this.identifier }}.spell_start_date)",
     )
 }}
 
@@ -53,19 +55,19 @@ built_spells as (
     select * from {{ this }}
 ),
 
-{#- the latest attribution the built spells were computed after -#}
+{#- the start of the latest run that wrote spells -#}
 last_build as (
     select
         coalesce(
-            max(attributed_through), cast('1970-01-01' as {{ dbt.type_timestamp() }})
-        ) as attributed_through
+            max(computed_at), cast('1970-01-01' as {{ dbt.type_timestamp() }})
+        ) as computed_at
     from built_spells
 ),
 
 stamped_days as (
     select min(events.event_date) as first_day
     from events
-    where events.attributed_at > (select last_build.attributed_through from last_build)
+    where events.attributed_at > (select last_build.computed_at from last_build)
 ),
 
 {#- the first day computed again: 31 days before the earliest day stamped since the
@@ -77,7 +79,7 @@ recomputed as (
                 select 1
                 from {{ ref('stg_privacy__erasure_scope_entries') }} as erased
                 where erased.entered_scope_at
-                    > (select last_build.attributed_through from last_build)
+                    > (select last_build.computed_at from last_build)
             ) then cast('1900-01-01' as date)
             else cast({{ dbt.dateadd('day', -31, 'stamped_days.first_day') }} as date)
         end as from_date
@@ -144,23 +146,27 @@ spells as (
 
 {%- if is_incremental() %}
 
-{#- built spells whose last core day (spell_end_date - 30) is before the first day
-    computed again: final -#}
-kept_spells as (
-    select built.*
+{#- a built spell is final when its last core day (spell_end_date - 30) is before the
+    first day computed again; the one that started before that day and is not final
+    is continued by the first spell computed -#}
+built_spell_states as (
+    select
+        built.*,
+        built.spell_end_date
+        < {{ dbt.dateadd('day', 30, 'recomputed.from_date') }} as is_final,
+        built.spell_start_date < recomputed.from_date as started_before
     from built_spells as built
     cross join recomputed
-    where built.spell_end_date < {{ dbt.dateadd('day', 30, 'recomputed.from_date') }}
 ),
 
-{#- the built spell that started before the first day computed again and went on
-    past it: the first spell computed continues it -#}
+kept_spells as (
+    select * from built_spell_states
+    where is_final
+),
+
 continued_spells as (
-    select built.*
-    from built_spells as built
-    cross join recomputed
-    where built.spell_start_date < recomputed.from_date
-        and built.spell_end_date >= {{ dbt.dateadd('day', 30, 'recomputed.from_date') }}
+    select * from built_spell_states
+    where not is_final and started_before
 ),
 
 kept_counts as (
@@ -182,11 +188,10 @@ recomputed_persons as (
     union
 
     select
-        built.account_id,
-        built.person_id
-    from built_spells as built
-    cross join recomputed
-    where built.spell_end_date >= {{ dbt.dateadd('day', 30, 'recomputed.from_date') }}
+        account_id,
+        person_id
+    from built_spell_states
+    where not is_final
 ),
 
 final as (
@@ -195,7 +200,8 @@ final as (
         kept_spells.person_id,
         kept_spells.spell_number,
         kept_spells.spell_start_date,
-        kept_spells.spell_end_date
+        kept_spells.spell_end_date,
+        {{ run_started_timestamp() }} as computed_at
     from kept_spells
     inner join recomputed_persons
         on kept_spells.account_id = recomputed_persons.account_id
@@ -212,7 +218,8 @@ final as (
                 then continued_spells.spell_start_date
             else spells.spell_start_date
         end as spell_start_date,
-        spells.spell_end_date
+        spells.spell_end_date,
+        {{ run_started_timestamp() }} as computed_at
     from spells
     left join kept_counts
         on spells.account_id = kept_counts.account_id
@@ -220,21 +227,15 @@ final as (
     left join continued_spells
         on spells.account_id = continued_spells.account_id
         and spells.person_id = continued_spells.person_id
-),
+)
 {%- else %}
 
 final as (
-    select * from spells
-),
+    select
+        *,
+        {{ run_started_timestamp() }} as computed_at
+    from spells
+)
 {%- endif %}
 
-last_attribution as (
-    select max(attributed_at) as attributed_through
-    from events
-)
-
-select
-    final.*,
-    last_attribution.attributed_through
-from final
-cross join last_attribution
+select * from final
