@@ -17,6 +17,7 @@ REQUESTED_AT = datetime.combine(TODAY - timedelta(days=1), datetime.min.time()) 
 COMPARED = [
     "analytics_staging.base_segment__tracks",
     "analytics_intermediate.int_product_events_daily",
+    "analytics_intermediate.int_product_identifier_sightings",
     "analytics_intermediate.int_account_active_user_spells",
     "analytics_intermediate.int_account_signals_daily",
     "analytics_marts.lifecycle_state",
@@ -25,7 +26,11 @@ COMPARED = [
     "analytics_marts.pql_status",
 ]
 # The columns stamped with the run that wrote the row differ between the two builds.
-RUN_STAMPS = {"analytics_intermediate.int_account_active_user_spells": "computed_at"}
+RUN_STAMPS = {
+    "analytics_intermediate.int_product_events_daily": "counted_at",
+    "analytics_intermediate.int_product_identifier_sightings": "computed_at",
+    "analytics_intermediate.int_account_active_user_spells": "computed_at",
+}
 PERSON_TYPES = ("email", "user_id", "anonymous_id", "salesforce_contact", "zendesk_user")
 
 

@@ -133,10 +133,14 @@ def test_the_whole_project_builds_tests_snapshots_and_reruns_on_snowflake(snowfl
     assert "ERROR=0" in again.output
 
     # A later day: the history adds its new days incrementally (the models computed as
-    # of a date are rebuilt whole, as in the first build); nothing upstream changed.
+    # of a date are rebuilt whole, as in the first build); nothing upstream changed. The
+    # daily counts recount the days of the last loads and the identifier sightings group
+    # those days again.
     later = snowflake.dbt(
         "build",
         "--select",
+        "int_product_events_daily",
+        "int_product_identifier_sightings",
         "int_account_signals_daily",
         "--exclude",
         "test_type:unit",
@@ -147,6 +151,8 @@ def test_the_whole_project_builds_tests_snapshots_and_reruns_on_snowflake(snowfl
     models = snowflake.project / "target" / "compiled" / "customer_lifecycle" / "models"
     history = models / "intermediate" / "signals" / "int_account_signals_daily.sql"
     assert "running_totals as (" in history.read_text()
+    sightings = models / "intermediate" / "identity" / "int_product_identifier_sightings.sql"
+    assert "is not distinct from kept.workspace_id" in sightings.read_text()
 
     checked, problems = check_paths([snowflake.project / "target" / "compiled"])
     assert checked > 300

@@ -55,35 +55,13 @@ built_spells as (
     select * from {{ this }}
 ),
 
-{#- the start of the latest run that wrote spells -#}
-last_build as (
-    select
-        coalesce(
-            max(computed_at), cast('1970-01-01' as {{ dbt.type_timestamp() }})
-        ) as computed_at
-    from built_spells
-),
-
-stamped_days as (
-    select min(events.event_date) as first_day
-    from events
-    where events.attributed_at > (select last_build.computed_at from last_build)
-),
-
 {#- the first day computed again: 31 days before the earliest day stamped since the
     last build (none when no day was), or every day after an erasure -#}
 recomputed as (
     select
-        case
-            when exists (
-                select 1
-                from {{ ref('stg_privacy__erasure_scope_entries') }} as erased
-                where erased.entered_scope_at
-                    > (select last_build.computed_at from last_build)
-            ) then cast('1900-01-01' as date)
-            else cast({{ dbt.dateadd('day', -31, 'stamped_days.first_day') }} as date)
-        end as from_date
-    from stamped_days
+        {{ first_day_to_recompute(
+            'events', 'event_date', 'attributed_at', last_run_stamp(this), days_before=31
+        ) }} as from_date
 ),
 {%- endif %}
 

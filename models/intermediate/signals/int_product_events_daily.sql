@@ -3,8 +3,9 @@
     high-volume event path, small enough to attribute and aggregate on every run.
     Incremental: a run recounts every event day touched by the loads of the last
     event_lookback_days days (late events included, however old), replacing those days
-    whole, so the counts always equal a full rebuild; the post-hook deletes the counts
-    of people who have since asked for erasure.
+    whole, so the counts always equal a full rebuild, and stamping them with the run
+    (counted_at); the post-hook deletes the counts of people who have since asked for
+    erasure.
 -#}
 {{
     config(
@@ -45,7 +46,8 @@ final as (
         min(tracks.occurred_at) as first_occurred_at,
         max(tracks.occurred_at) as last_occurred_at,
         min_by(tracks.message_id, tracks.occurred_at) as first_message_id,
-        max(tracks.loaded_date) as last_loaded_date
+        max(tracks.loaded_date) as last_loaded_date,
+        {{ run_started_timestamp() }} as counted_at
     from tracks
     inner join touched_days
         on cast(tracks.occurred_at as date) = touched_days.event_date

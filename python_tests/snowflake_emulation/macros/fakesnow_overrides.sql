@@ -48,6 +48,15 @@
     );
 {%- endmacro %}
 
+{#- Nor temporary views (an append-only incremental model's batch): create ordinary
+    views instead, dropped by the incremental materialization after its insert. -#}
+{% macro snowflake__create_view_as_with_temp_flag(relation, sql, is_temporary=False) -%}
+    {{ fakesnow_only() }}
+    create or replace view {{ relation }} as (
+        {{ sql }}
+    );
+{%- endmacro %}
+
 {#- DuckDB, behind fakesnow, finds the unqualified column names in the VALUES list of a
     MERGE's INSERT ambiguous: qualify them with the source alias, as Snowflake would
     resolve them. -#}
