@@ -197,3 +197,28 @@ def test_a_billing_period_kept_on_the_items_gives_the_same_renewals(small_world,
         "alter table raw_stripe.subscription_history drop column current_period_end",
     )
     assert warehouse.query(renewals_sql) == before
+
+
+def test_a_model_stored_before_it_stamped_its_rows_names_the_build_that_fixes_it(
+    small_world, tmp_path
+):
+    """An incremental model whose stored table lacks its run stamp (built by an earlier
+    version of the project) stops with the model and the --full-refresh build to run,
+    not with a missing column deep in its SQL; that build mends it."""
+    warehouse = small_world.copy_to(tmp_path)
+    sightings = "analytics_intermediate.int_product_identifier_sightings"
+    rows = warehouse.scalar(f"select count(*) from {sightings}")
+    warehouse.execute(f"alter table {sightings} drop column computed_at")
+    stopped = warehouse.dbt(
+        "run", "--select", "int_product_identifier_sightings", vars=VARS, check=False
+    )
+    assert not stopped.ok
+    output = " ".join(stopped.output.split())
+    assert "without its computed_at column" in output, stopped.output[-3000:]
+    assert "dbt build --full-refresh --select int_product_identifier_sightings" in output
+    warehouse.dbt(
+        "build", "--full-refresh", "--select", "int_product_identifier_sightings", vars=VARS
+    )
+    assert (
+        warehouse.scalar(f"select count(*) from {sightings} where computed_at is not null") == rows
+    )

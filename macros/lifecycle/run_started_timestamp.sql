@@ -16,3 +16,22 @@
         where built.{{ stamp_column }} < {{ run_started_timestamp() }}
     )
 {%- endmacro %}
+
+{#- Stops an incremental run of a model whose stored table lacks `column` (built by an
+    earlier version of the project, before the model stamped its rows), naming the
+    model and the one build that fixes it, instead of failing on the missing column.
+    A table not built yet, and a unit test's given rows, pass. -#}
+{% macro require_built_column(column) -%}
+    {#- a unit test names its given rows for this: nothing stored to check -#}
+    {%- if execute and is_incremental() and this is not string -%}
+        {%- set built = adapter.get_columns_in_relation(this)
+            | map(attribute='name') | map('lower') | list -%}
+        {%- if built and column | lower not in built -%}
+            {{- exceptions.raise_compiler_error(
+                this ~ " was built by an earlier version of the project, without its "
+                ~ column ~ " column: build it once with --full-refresh (dbt build"
+                ~ " --full-refresh --select " ~ this.identifier ~ ")"
+            ) -}}
+        {%- endif -%}
+    {%- endif -%}
+{%- endmacro %}

@@ -29,6 +29,7 @@
     )
 }}
 
+{%- do require_built_column('computed_at') %}
 with daily_events as (
     select * from {{ ref('int_product_events_daily') }}
 ),

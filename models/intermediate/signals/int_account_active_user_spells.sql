@@ -44,6 +44,7 @@
     )
 }}
 
+{%- do require_built_column('computed_at') %}
 {%- set person_days = 'partition by account_id, person_id order by event_date' %}
 with events as {{ cte_not_materialized() }} (
     select * from {{ ref('int_events_attributed') }}
