@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pytest
 
-from conftest import MODELS_ONLY, ROOT, WITHOUT_UNIT_TESTS, Warehouse
+from conftest import MODELS_ONLY, ROOT, RUN_STAMPS, WITHOUT_UNIT_TESTS, Warehouse
 from lifecycle.generator import generate
 
 TODAY = date(2026, 6, 30)
@@ -25,12 +25,6 @@ COMPARED = [
     "analytics_marts.customer_health_360",
     "analytics_marts.pql_status",
 ]
-# The columns stamped with the run that wrote the row differ between the two builds.
-RUN_STAMPS = {
-    "analytics_intermediate.int_product_events_daily": "counted_at",
-    "analytics_intermediate.int_product_identifier_sightings": "computed_at",
-    "analytics_intermediate.int_account_active_user_spells": "computed_at",
-}
 PERSON_TYPES = ("email", "user_id", "anonymous_id", "salesforce_contact", "zendesk_user")
 
 

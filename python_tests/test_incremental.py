@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import MODELS_ONLY, ROOT, WITHOUT_UNIT_TESTS, Warehouse
+from conftest import MODELS_ONLY, ROOT, RUN_STAMPS, WITHOUT_UNIT_TESTS, Warehouse
 from lifecycle.generator import generate
 from test_hand_made_world import RawLoader
 
@@ -25,40 +25,32 @@ SEGMENT_LOAD_TIME = {
     "groups": "received_at",
     "nps_survey_submitted": "received_at",
 }
+DAILY = "analytics_intermediate.int_product_events_daily"
+SIGHTINGS = "analytics_intermediate.int_product_identifier_sightings"
 INCREMENTAL_MODELS = [
     "analytics_staging.base_segment__tracks",
-    "analytics_intermediate.int_product_events_daily",
-    "analytics_intermediate.int_product_identifier_sightings",
+    DAILY,
+    SIGHTINGS,
     "analytics_intermediate.int_event_attribution_keys",
     "analytics_intermediate.int_events_attributed",
     "analytics_intermediate.int_account_activity_daily",
     "analytics_intermediate.int_account_active_user_spells",
     "analytics_intermediate.int_account_signals_daily",
 ]
-DAILY = "analytics_intermediate.int_product_events_daily"
 # What is compared of a relation whose rows carry the run that wrote them: the rows
 # without that stamp. Of the attribution keys, the live keys of the counted events: the
 # full world also loaded rows the increments stop short of (identifies dated after the
 # last increment), whose identifiers have keys but no events.
 COMPARED_ROWS = {
-    DAILY: "select * exclude (counted_at) from {relation}",
-    "analytics_intermediate.int_product_identifier_sightings": (
-        "select * exclude (computed_at) from {relation}"
-    ),
+    **{
+        relation: f"select * exclude ({stamp}) from {{relation}}"
+        for relation, stamp in RUN_STAMPS.items()
+    },
     "analytics_intermediate.int_event_attribution_keys": (
         "select * exclude (changed_at) from {relation} where not is_removed and ("
         "key_type = 'event_name' or key_value in ("
         f"select user_id from {DAILY} union select anonymous_id from {DAILY} "
         f"union select workspace_id from {DAILY}))"
-    ),
-    "analytics_intermediate.int_events_attributed": (
-        "select * exclude (attributed_at) from {relation}"
-    ),
-    "analytics_intermediate.int_account_activity_daily": (
-        "select * exclude (attributed_at) from {relation}"
-    ),
-    "analytics_intermediate.int_account_active_user_spells": (
-        "select * exclude (computed_at) from {relation}"
     ),
 }
 MARTS = [
@@ -213,10 +205,7 @@ def test_the_increments_saw_late_and_redelivered_events(worlds):
 # The run stamps a run renews without new data: the daily counts recount the days of the
 # last loads on every run (to the same counts), and the identifier sightings group those
 # days again (to the same rows).
-RENEWED_STAMPS = {
-    DAILY: "counted_at",
-    "analytics_intermediate.int_product_identifier_sightings": "computed_at",
-}
+RENEWED_STAMPS = {relation: RUN_STAMPS[relation] for relation in (DAILY, SIGHTINGS)}
 
 
 def test_a_run_without_new_data_changes_nothing(worlds):
