@@ -30,6 +30,17 @@ MODELS_ONLY = ["--exclude", "resource_type:test", "resource_type:unit_test"]
 # rows, not the world, so building a world runs them for nothing (about 8 s of CPU a
 # build); `make test-dbt`, the Snowflake emulation and the tuned-thresholds test run them.
 WITHOUT_UNIT_TESTS = ["--exclude", "test_type:unit"]
+
+
+def as_far_as(*models: str) -> list[str]:
+    """dbt build arguments for `models` and every model they read, with the data tests
+    of those models (a test that also reads a model left out is left out) and no unit
+    tests: for a test that reads no model past them (on an empty warehouse, a build as
+    far as identity resolution takes about half the time of the whole project)."""
+    selected = [f"+{model}" for model in models]
+    return ["--select", *selected, "--indirect-selection", "cautious", *WITHOUT_UNIT_TESTS]
+
+
 # The column each incremental model stamps with the run that wrote the row: two builds of
 # the same data, one incremental and one whole, differ in it and nowhere else.
 RUN_STAMPS = {
@@ -106,7 +117,12 @@ class Warehouse:
         self.project_dir = project_dir
         self.work_dir = work_dir
 
-    def dbt(self, *args: str, vars: dict | None = None, check: bool = True) -> DbtResult:
+    def dbt(
+        self, *args: str, vars: dict | None = None, check: bool = True, artifacts: bool = False
+    ) -> DbtResult:
+        """dbt with `args` on this warehouse. Its JSON artifacts (manifest, run results,
+        semantic manifest, sources.json) are written only with `artifacts`: writing them
+        took about 1 s of every run, and few tests read them."""
         target = self.work_dir / "target"
         command = [str(DBT), *args, "--project-dir", str(self.project_dir)]
         command += ["--target-path", str(target)]
@@ -122,6 +138,7 @@ class Warehouse:
             "DBT_PROFILES_DIR": str(self.project_dir),
             "LIFECYCLE_DUCKDB_PATH": database,
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "DBT_WRITE_JSON": "true" if artifacts else "false",
         }
         saved_parse = _saved_parse(self.project_dir, database, vars)
         if saved_parse.exists():
@@ -198,12 +215,15 @@ def copy_project(destination: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def small_world(tmp_path_factory) -> Warehouse:
-    """A small generated world, built once with `dbt build` for the whole session."""
+    """A small generated world, built once with `dbt build` for the whole session (with
+    its artifacts: the dashboard reads the semantic manifest)."""
     work = tmp_path_factory.mktemp("small_world")
     db = work / "warehouse.duckdb"
     generate(db, seed=11, scale=0.3, today=TODAY)
     warehouse = Warehouse(db, ROOT, work)
-    warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()})
+    warehouse.dbt(
+        "build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()}, artifacts=True
+    )
     return warehouse
 
 

@@ -12,10 +12,19 @@ import networkx as nx
 import pyarrow as pa
 import pytest
 
-from conftest import DBT, MODELS_ONLY, ROOT, TODAY, WITHOUT_UNIT_TESTS, Warehouse
+from conftest import DBT, MODELS_ONLY, ROOT, TODAY, WITHOUT_UNIT_TESTS, Warehouse, as_far_as
 from lifecycle.generator import generate
 
 ITERATIONS = 30
+# A build of the identity models and what they read, with their data tests: for the
+# tests that read no model past identity resolution.
+IDENTITY_BUILD = as_far_as(
+    "int_persons",
+    "int_person_accounts",
+    "int_account_identifiers",
+    "int_identity_review_queue",
+    "int_identity_merge_audit",
+)
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +186,7 @@ def test_a_chain_of_two_thousand_identifiers_is_one_person_after_one_build(empty
     _identify(con, rows)
     con.close()
 
-    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()})
+    empty_warehouse.dbt("build", *IDENTITY_BUILD, vars={"as_of_date": TODAY.isoformat()})
 
     persons = empty_warehouse.query(
         "select anonymous_id_count, user_id_count from analytics_intermediate.int_persons"
@@ -282,7 +291,7 @@ def test_guard_rails_keep_shared_devices_role_addresses_and_free_mail_apart(empt
     )
     con.close()
 
-    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()})
+    empty_warehouse.dbt("build", *IDENTITY_BUILD, vars={"as_of_date": TODAY.isoformat()})
 
     def person_of(node_key):
         return _resolved(empty_warehouse, "person_id", "int_person_identifiers", node_key)
@@ -366,15 +375,13 @@ def test_a_placeholder_login_is_nobody_in_the_raw_count_and_an_empty_list_counts
     desk = [f"user_id:desk-user-{i}" for i in range(3)]
     kiosk = [f"user_id:visitor-{i}" for i in range(4)]
     as_of = {"as_of_date": TODAY.isoformat()}
-    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=as_of)
+    empty_warehouse.dbt("build", *IDENTITY_BUILD, vars=as_of)
     assert len({person for _, person in persons(desk)}) == 1
     assert len({person for _, person in persons(kiosk)}) == 4
 
     # without placeholders the 'undefined' login is a fourth person at the desk; the
     # kiosk stays shared (an empty list must not switch the user-id count off)
-    empty_warehouse.dbt(
-        "build", *WITHOUT_UNIT_TESTS, vars={**as_of, "identity_placeholder_ids": []}
-    )
+    empty_warehouse.dbt("build", *IDENTITY_BUILD, vars={**as_of, "identity_placeholder_ids": []})
     assert len({person for _, person in persons(desk)}) == 3
     assert len({person for _, person in persons(kiosk)}) == 4
 
@@ -652,7 +659,7 @@ def test_ids_stay_when_dated_and_undated_records_join_each_other(empty_warehouse
         "from analytics_intermediate.int_account_identifiers"
     )
     as_of = {"as_of_date": TODAY.isoformat()}
-    empty_warehouse.dbt("build", *WITHOUT_UNIT_TESTS, vars=as_of)
+    empty_warehouse.dbt("build", *IDENTITY_BUILD, vars=as_of)
     before = set(empty_warehouse.query(ids_sql))
     assert {row[0] for row in before} >= {"email:und@echo.io", "user_id:u-a", "workspace:ws-acme"}
 
@@ -670,7 +677,7 @@ def test_ids_stay_when_dated_and_undated_records_join_each_other(empty_warehouse
     )
     con.close()
     for refresh in ([], ["--full-refresh"]):
-        empty_warehouse.dbt("build", *refresh, *WITHOUT_UNIT_TESTS, vars=as_of)
+        empty_warehouse.dbt("build", *refresh, *IDENTITY_BUILD, vars=as_of)
         after = set(empty_warehouse.query(ids_sql))
         assert before <= after, refresh
     # the new identifiers joined the existing person and account

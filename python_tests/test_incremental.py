@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import MODELS_ONLY, ROOT, RUN_STAMPS, WITHOUT_UNIT_TESTS, Warehouse
+from conftest import MODELS_ONLY, ROOT, RUN_STAMPS, WITHOUT_UNIT_TESTS, Warehouse, as_far_as
 from lifecycle.generator import generate
 from test_hand_made_world import RawLoader
 
@@ -573,8 +573,7 @@ def test_a_row_loaded_years_ahead_does_not_stop_later_runs_reading_new_rows(empt
     read the rows loaded since (a run's batch starts from the latest load day that is
     not after the run's own day)."""
     warehouse = empty_warehouse
-    build = ["build", "--select", "+stg_segment__tracks", "--indirect-selection", "cautious"]
-    build += WITHOUT_UNIT_TESTS
+    build = ["build", *as_far_as("stg_segment__tracks")]
     as_of = {"as_of_date": "2026-06-30"}
 
     def load(raw: RawLoader) -> None:

@@ -166,8 +166,8 @@ def test_secrets_never_reach_logs_or_artifacts(tmp_path, monkeypatch):
     warehouse = Warehouse(tmp_path / "warehouse.duckdb", project, tmp_path)
     generate(warehouse.db, seed=17, scale=0.03, today=TODAY)
     assert warehouse.scalar("select salt from restricted.pii_salt") == salt
-    warehouse.dbt("--debug", "build", *WITHOUT_UNIT_TESTS, vars=AS_OF)
-    warehouse.dbt("docs", "generate", vars=AS_OF)
+    warehouse.dbt("--debug", "build", *WITHOUT_UNIT_TESTS, vars=AS_OF, artifacts=True)
+    warehouse.dbt("docs", "generate", vars=AS_OF, artifacts=True)
     hashed = warehouse.scalar(
         "select count(*) from analytics_marts.person_status where email_hash is not null"
     )

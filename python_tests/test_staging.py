@@ -128,7 +128,7 @@ def test_source_freshness_grades_every_source_of_a_generated_world(tmp_path):
     db = tmp_path / "fresh.duckdb"
     generate(db, seed=2, scale=0.05, today=datetime.now(UTC).date())
     warehouse = Warehouse(db, ROOT, tmp_path)
-    warehouse.dbt("source", "freshness")
+    warehouse.dbt("source", "freshness", artifacts=True)
     results = json.loads((tmp_path / "target" / "sources.json").read_text())["results"]
 
     assert len(results) == 19
