@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -74,23 +75,28 @@ def pytest_configure(config):
 
 
 def pytest_unconfigure(config):
+    if _fork_server is not None:
+        _fork_server.stop()
     if _created_parse_cache:
         shutil.rmtree(_created_parse_cache, ignore_errors=True)
 
 
 # The files pytest-xdist hands out first (`make pytest` keeps the collection order with
 # --no-loadscope-reorder): the slowest, longest first (seconds each took on two cores:
-# 351, 240, 190, 158, 144, 101, 101, 96), so the short files fill in at the end and both
-# workers finish together instead of one running a long file alone.
+# 499, 264, 188, 178, 169, 155, 145, 133), so the short files fill in at the end and
+# both workers finish together instead of one running a long file alone.
 SLOWEST_FILES_FIRST = [
     "test_incremental.py",
-    "test_run_safety.py",
-    "test_snowflake_emulation.py",
-    "test_bench.py",
-    "test_erasure.py",
     "test_identity.py",
+    "test_snowflake_emulation.py",
+    "test_schema_drift.py",
     "test_lifecycle.py",
+    "test_run_safety.py",
+    "test_bench.py",
     "test_hand_made_world.py",
+    "test_erasure.py",
+    "test_analyses.py",
+    "test_staging.py",
 ]
 
 
@@ -124,7 +130,7 @@ class Warehouse:
         semantic manifest, sources.json) are written only with `artifacts`: writing them
         took about 1 s of every run, and few tests read them."""
         target = self.work_dir / "target"
-        command = [str(DBT), *args, "--project-dir", str(self.project_dir)]
+        command = [*args, "--project-dir", str(self.project_dir)]
         command += ["--target-path", str(target)]
         command += ["--log-path", str(self.work_dir / "logs")]
         if vars:
@@ -145,15 +151,12 @@ class Warehouse:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copy(saved_parse, target / "partial_parse.msgpack")
         self.work_dir.mkdir(parents=True, exist_ok=True)
-        proc = subprocess.run(
-            command, cwd=self.work_dir, env=env, capture_output=True, text=True, check=False
-        )
+        result = _run_dbt(command, self.work_dir, env)
         if (target / "partial_parse.msgpack").exists():
             # written aside, then renamed: another worker may be reading the same entry
             written = saved_parse.with_suffix(f".{os.getpid()}")
             shutil.copy(target / "partial_parse.msgpack", written)
             os.replace(written, saved_parse)
-        result = DbtResult(proc.returncode, proc.stdout + proc.stderr)
         if check and not result.ok:
             raise AssertionError(f"dbt {' '.join(args)} failed:\n{result.output[-6000:]}")
         return result
@@ -187,6 +190,52 @@ class Warehouse:
             con.execute(sql)
         finally:
             con.close()
+
+
+class _DbtForkServer:
+    """python_tests/dbt_fork_server.py: runs each dbt command in a fork of a process that
+    imported dbt once (about 1.5 s of CPU less a run). One per test process."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("dbt_fork_server.py"))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.lock = threading.Lock()
+
+    def run(self, args: list[str], cwd: Path, env: dict[str, str]) -> DbtResult:
+        with self.lock, tempfile.TemporaryDirectory() as folder:
+            output = Path(folder) / "output.txt"
+            request = {"args": args, "cwd": str(cwd), "env": env, "output": str(output)}
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+            if not answer:
+                raise RuntimeError(f"the dbt fork server stopped ({self.process.wait()})")
+            return DbtResult(json.loads(answer)["returncode"], output.read_text())
+
+    def stop(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+_fork_server: _DbtForkServer | None = None
+
+
+def _run_dbt(args: list[str], cwd: Path, env: dict[str, str]) -> DbtResult:
+    """dbt's command line with `args`, through the fork server; as a `dbt` process of
+    its own when LIFECYCLE_TEST_DBT_FORK is 0 (or the platform cannot fork)."""
+    global _fork_server
+    if os.environ.get("LIFECYCLE_TEST_DBT_FORK") == "0" or not hasattr(os, "fork"):
+        proc = subprocess.run(
+            [str(DBT), *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+        )
+        return DbtResult(proc.returncode, proc.stdout + proc.stderr)
+    if _fork_server is None:
+        _fork_server = _DbtForkServer()
+    return _fork_server.run(args, cwd, env)
 
 
 def repr_vars(values: dict) -> str:
