@@ -64,11 +64,11 @@ metadata: setup
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt-score lint
 	LIFECYCLE_DUCKDB_PATH=$(TEST_DB) $(BIN)/mf validate-configs
 
-# Two workers, each taking whole test files (their worlds are module fixtures), the files
-# that share the session's small world together, in the order python_tests/conftest.py
-# gives them, the slowest first; the slowest tests are listed at the end.
+# Two workers, each taking whole test files (their worlds are module fixtures) in the
+# order python_tests/conftest.py gives them, the slowest first; the slowest tests are
+# listed at the end.
 pytest: setup chromium
-	$(BIN)/pytest -n 2 --dist loadgroup --no-loadscope-reorder --durations=15
+	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=15
 
 # The dashboard's browser test drives Debian's Chromium (Playwright downloads no browser),
 # or the Chromium/Chrome binary LIFECYCLE_CHROMIUM names. Installed here when missing;

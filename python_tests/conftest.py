@@ -81,44 +81,28 @@ def pytest_unconfigure(config):
         shutil.rmtree(_created_parse_cache, ignore_errors=True)
 
 
-# What pytest-xdist hands its two workers: whole files, except the files that read the
-# session's small world, which go to one worker together (`make pytest`: --dist
-# loadgroup), so that the world is built once instead of once in each worker (about
-# 38 s). Each worker keeps its module and session fixtures between the tests it runs.
-SMALL_WORLD_FILES = {
-    "test_analyses.py",
-    "test_bench.py",
-    "test_dashboard.py",
-    "test_schema_drift.py",
-    "test_snapshot_deletes.py",
-    "test_staging.py",
-}
-# The groups in the order they are handed out (--no-loadscope-reorder keeps it): the
-# slowest first (seconds each took on two cores: 442, 420, 210, 180, 168, 163, 125), so
-# the short ones fill in at the end and both workers finish together instead of one
-# running a long group alone.
-SLOWEST_GROUPS_FIRST = [
+# The files pytest-xdist hands out first (`make pytest` keeps the collection order with
+# --no-loadscope-reorder): the slowest, longest first (seconds each took on two cores:
+# 499, 264, 188, 178, 169, 155, 145, 133), so the short files fill in at the end and
+# both workers finish together instead of one running a long file alone.
+SLOWEST_FILES_FIRST = [
     "test_incremental.py",
-    "small world",
-    "test_snowflake_emulation.py",
     "test_identity.py",
-    "test_run_safety.py",
+    "test_snowflake_emulation.py",
+    "test_schema_drift.py",
     "test_lifecycle.py",
+    "test_run_safety.py",
+    "test_bench.py",
     "test_hand_made_world.py",
     "test_erasure.py",
+    "test_analyses.py",
+    "test_staging.py",
 ]
 
 
-def _worker_group(path: Path) -> str:
-    return "small world" if path.name in SMALL_WORLD_FILES else path.name
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist names each test after its group
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(_worker_group(item.path)))
-    rank = {name: position for position, name in enumerate(SLOWEST_GROUPS_FIRST)}
-    items.sort(key=lambda item: rank.get(_worker_group(item.path), len(rank)))
+    rank = {name: position for position, name in enumerate(SLOWEST_FILES_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 @dataclass
