@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -42,6 +43,13 @@ def as_far_as(*models: str) -> list[str]:
     return ["--select", *selected, "--indirect-selection", "cautious", *WITHOUT_UNIT_TESTS]
 
 
+# dbt runs one node at a time in the tests (the profile says two). Two test processes
+# already share the two cores, and a second dbt thread mostly contends for Python's lock:
+# a build of `make test`'s world with its data tests took 19-21 s of CPU against 23-26 s
+# with two threads, and two such builds side by side 25-26 s against 26-27 s.
+ONE_THREAD = ["--threads", "1"]
+
+
 # The column each incremental model stamps with the run that wrote the row: two builds of
 # the same data, one incremental and one whole, differ in it and nowhere else.
 RUN_STAMPS = {
@@ -58,27 +66,29 @@ os.environ[PII_SALT_ENV] = "salt-of-the-test-worlds"
 # event) cost about 5 s of CPU per build of a small world. A failing run's console output
 # is kept in the assertion; a test that reads the debug log passes --debug.
 os.environ.setdefault("DBT_LOG_LEVEL_FILE", "info")
-# dbt parses the whole project again (about 7 s) whenever its target folder holds no
-# saved parse for the same vars and connection. Every test has its own target folder, so
-# the saved parses are shared through this folder, one per project, database file name
-# and vars; dbt still checks each one against the files and re-parses what changed.
-PARSE_CACHE_ENV = "LIFECYCLE_TEST_DBT_PARSE_CACHE"
-_created_parse_cache: str | None = None
+# One folder for the whole test run, shared by the test processes:
+# - dbt parses the whole project again (about 7 s) whenever its target folder holds no
+#   saved parse for the same vars and connection. Every test has its own target folder,
+#   so the saved parses are kept here, one per project, database file name and vars; dbt
+#   still checks each one against the files and re-parses what changed.
+# - the small world, built once by the first process that needs it (see small_world).
+SHARED_FOLDER_ENV = "LIFECYCLE_TEST_SHARED_FOLDER"
+_created_shared_folder: str | None = None
 
 
 def pytest_configure(config):
-    """Make the parse cache before pytest-xdist starts its workers, which inherit it."""
-    global _created_parse_cache
-    if PARSE_CACHE_ENV not in os.environ:
-        _created_parse_cache = tempfile.mkdtemp(prefix="lifecycle-dbt-parse-")
-        os.environ[PARSE_CACHE_ENV] = _created_parse_cache
+    """Make the shared folder before pytest-xdist starts its workers, which inherit it."""
+    global _created_shared_folder
+    if SHARED_FOLDER_ENV not in os.environ:
+        _created_shared_folder = tempfile.mkdtemp(prefix="lifecycle-tests-")
+        os.environ[SHARED_FOLDER_ENV] = _created_shared_folder
 
 
 def pytest_unconfigure(config):
     if _fork_server is not None:
         _fork_server.stop()
-    if _created_parse_cache:
-        shutil.rmtree(_created_parse_cache, ignore_errors=True)
+    if _created_shared_folder:
+        shutil.rmtree(_created_shared_folder, ignore_errors=True)
 
 
 # The files pytest-xdist hands out first (`make pytest` keeps the collection order with
@@ -131,7 +141,7 @@ class Warehouse:
         semantic manifest, sources.json) are written only with `artifacts`: writing them
         took about 1 s of every run, and few tests read them."""
         target = self.work_dir / "target"
-        command = [*args, "--project-dir", str(self.project_dir)]
+        command = [*args, *ONE_THREAD, "--project-dir", str(self.project_dir)]
         command += ["--target-path", str(target)]
         command += ["--log-path", str(self.work_dir / "logs")]
         if vars:
@@ -248,7 +258,7 @@ def _saved_parse(project_dir: Path, database: str, vars: dict | None) -> Path:
     (the folder pytest_configure made)."""
     key = json.dumps([str(project_dir), database, vars], sort_keys=True)
     digest = hashlib.sha256(key.encode()).hexdigest()[:20]
-    return Path(os.environ[PARSE_CACHE_ENV]) / f"{digest}.msgpack"
+    return Path(os.environ[SHARED_FOLDER_ENV]) / f"{digest}.msgpack"
 
 
 def copy_project(destination: Path) -> Path:
@@ -265,16 +275,24 @@ def copy_project(destination: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def small_world(tmp_path_factory) -> Warehouse:
-    """A small generated world, built once with `dbt build` for the whole session (with
-    its artifacts: the dashboard reads the semantic manifest)."""
+    """A small generated world built with `dbt build` (with its artifacts: the dashboard
+    reads the semantic manifest), as a copy of this test process's own. The first process
+    to need it builds it in the shared folder while the others wait for it: each of the
+    two processes built its own before, about 38 s of CPU each."""
+    shared = Path(os.environ[SHARED_FOLDER_ENV]) / "small_world"
+    with open(shared.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "built").exists():
+            shutil.rmtree(shared, ignore_errors=True)  # a build that failed part way
+            shared.mkdir()
+            generate(shared / "warehouse.duckdb", seed=11, scale=0.3, today=TODAY)
+            Warehouse(shared / "warehouse.duckdb", ROOT, shared).dbt(
+                "build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()}, artifacts=True
+            )
+            (shared / "built").touch()
     work = tmp_path_factory.mktemp("small_world")
-    db = work / "warehouse.duckdb"
-    generate(db, seed=11, scale=0.3, today=TODAY)
-    warehouse = Warehouse(db, ROOT, work)
-    warehouse.dbt(
-        "build", *WITHOUT_UNIT_TESTS, vars={"as_of_date": TODAY.isoformat()}, artifacts=True
-    )
-    return warehouse
+    shutil.copytree(shared, work, dirs_exist_ok=True)
+    return Warehouse(work / "warehouse.duckdb", ROOT, work)
 
 
 def build_hand_made_world(work: Path, load, as_of: date) -> Warehouse:
