@@ -18,7 +18,7 @@ TODAY := $(shell date -u +%F)
 # The small world `make test` builds: fixed seed, ~100 companies.
 TEST_WORLD := --seed 7 --scale 0.1 --today $(TODAY)
 
-.PHONY: setup demo test lint test-dbt metadata pytest docs clean lock bench
+.PHONY: setup demo test lint test-dbt dbt-gates metadata pytest docs clean lock bench
 
 setup: $(STAMP)
 
@@ -39,7 +39,15 @@ $(STAMP): requirements.lock pyproject.toml
 demo: setup
 	$(BIN)/lifecycle --db $(DEMO_DB) demo
 
-test: lint test-dbt metadata pytest
+# The lint and the dbt gates (test-dbt, then metadata) run side by side, each printing
+# its output whole when it ends: the lint's two processes and dbt's one share the two
+# cores. pytest then has both.
+test: setup
+	$(MAKE) --no-print-directory -j2 --output-sync=target lint dbt-gates
+	$(MAKE) --no-print-directory pytest
+
+dbt-gates: test-dbt
+	$(MAKE) --no-print-directory metadata
 
 # sqlfluff's dbt templater renders each model once; an empty warehouse makes it render
 # incremental models as on their first run, the same on every machine. Two processes
