@@ -276,9 +276,9 @@ def copy_project(destination: Path) -> Path:
 @pytest.fixture(scope="session")
 def small_world(tmp_path_factory) -> Warehouse:
     """A small generated world built with `dbt build` (with its artifacts: the dashboard
-    reads the semantic manifest), as a copy of this test process's own. The first process
-    to need it builds it in the shared folder while the others wait for it: each of the
-    two processes built its own before, about 38 s of CPU each."""
+    reads the semantic manifest). It is built once per test run: the first test process
+    to need it builds it in the shared folder while the others wait, and each process
+    gets a copy of its own (building it in each process cost about 38 s of CPU each)."""
     shared = Path(os.environ[SHARED_FOLDER_ENV]) / "small_world"
     with open(shared.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
