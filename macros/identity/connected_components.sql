@@ -14,11 +14,13 @@
       2. Jump twice: each node takes its pointer's pointer, twice, so it points at an
          ancestor up to four steps up its tree (in identity graphs, nearly always the
          root).
-      3. Contract: the edges whose two ends point at different nodes, between those
-         nodes. A node's component is that of the node it points at in this
-         contracted graph, which keeps every component's smallest node; a node it does
-         not reach is a component of its own. On the identity graph of a 10M-event
-         world, 434k edges contract to a few dozen.
+      3. Contract: only the edges whose two ends now point at different nodes go on,
+         as edges between those two nodes. Every node points into its own component,
+         so this contracted graph joins the nodes pointed at as the whole graph does,
+         and each component's smallest node is among them (it points at itself). A
+         node takes the component its pointer has in the contracted graph; a pointer
+         without a contracted edge is its component's smallest node. On the identity
+         graph of a 10M-event world, 434k edges contract to a few dozen.
 
     Algorithm on the contracted graph: FastSV (Zhang, Azad & Hu, 2020), a
     Shiloach-Vishkin variant. Every node keeps a parent pointer, initially the smallest
@@ -57,23 +59,16 @@
 ),
 
 {#- 2. the pointer's pointer, twice #}
-{{ prefix }}_first_jumps as {{ cte_materialized() }} (
+{% for pointers, jumped in [('hooks', 'first_jumps'), ('first_jumps', 'jumps')] %}
+{{ prefix }}_{{ jumped }} as {{ cte_materialized() }} (
     select
         node.node_num,
         pointed.pointer_num
-    from {{ prefix }}_hooks as node
-    inner join {{ prefix }}_hooks as pointed
+    from {{ prefix }}_{{ pointers }} as node
+    inner join {{ prefix }}_{{ pointers }} as pointed
         on node.pointer_num = pointed.node_num
 ),
-
-{{ prefix }}_jumps as {{ cte_materialized() }} (
-    select
-        node.node_num,
-        pointed.pointer_num
-    from {{ prefix }}_first_jumps as node
-    inner join {{ prefix }}_first_jumps as pointed
-        on node.pointer_num = pointed.node_num
-),
+{% endfor %}
 
 {#- 3. the edges between different nodes pointed at, in both directions #}
 {{ prefix }}_contracted_edges as {{ cte_materialized() }} (
