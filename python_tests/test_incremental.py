@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date, datetime, timedelta
@@ -115,6 +116,7 @@ def worlds(tmp_path_factory):
     vars_ = {"event_lookback_days": LOOKBACK_DAYS, "history_reprocess_days": LOOKBACK_DAYS}
     first_day = TODAY - timedelta(days=INCREMENTS)
     incremental = builds["incremental"]
+    built_whole = []  # (accounts built whole, accounts) logged by each incremental run
     for k in range(INCREMENTS + 1):
         day = first_day + timedelta(days=k)
         con = duckdb.connect(str(incremental.db))
@@ -123,14 +125,16 @@ def worlds(tmp_path_factory):
         con.close()
         # The data tests run on the last increment (`make test-dbt` runs them on a full
         # build of a world like this one).
-        incremental.dbt(
+        result = incremental.dbt(
             "build",
             *(MODELS_ONLY if k < INCREMENTS else WITHOUT_UNIT_TESTS),
             *(["--full-refresh"] if k == 0 else []),
             vars={**vars_, "as_of_date": day.isoformat()},
         )
+        built_whole.extend(re.findall(r"int_account_signals_daily: (\d+) of (\d+)", result.output))
     # Later tests build again into the same target: keep the last increment's history SQL.
     shutil.copy(compiled_signals_daily(incremental), incremental.work_dir / "last_increment.sql")
+    (incremental.work_dir / "built_whole.json").write_text(json.dumps(built_whole))
 
     full = builds["full"]
     con = duckdb.connect(str(full.db))
@@ -181,15 +185,19 @@ def test_daily_increments_equal_a_full_rebuild(worlds, relation):
 
 
 def test_the_history_was_built_both_ways_it_can_compute_rolling_sums(worlds):
-    """The increments' history (compared with the rebuild above) took the running totals
-    for its new days; the full rebuild slid windows over every day."""
+    """The increments' history (compared with the rebuild above) slid windows over the
+    accounts it built whole and summed the other accounts' changes for their new days,
+    in the same runs; the full rebuild slid windows over every account."""
     incremental, full, _ = worlds
     last_increment = (incremental.work_dir / "last_increment.sql").read_text()
     rebuild = compiled_signals_daily(full).read_text()
-    assert "running_totals as (" in last_increment
-    assert "rows between 29 preceding and current row" not in last_increment
-    assert "running_totals as (" not in rebuild
+    assert "recent_sums as (" in last_increment
+    assert "rows between 29 preceding and current row" in last_increment
+    assert "recent_sums as (" not in rebuild
     assert "rows between 29 preceding and current row" in rebuild
+    built_whole = json.loads((incremental.work_dir / "built_whole.json").read_text())
+    assert len(built_whole) == INCREMENTS
+    assert any(0 < int(whole) < int(accounts) for whole, accounts in built_whole)
 
 
 def test_the_increments_saw_late_and_redelivered_events(worlds):

@@ -147,10 +147,11 @@ def test_the_whole_project_builds_tests_snapshots_and_reruns_on_snowflake(snowfl
         as_of=SECOND_DAY,
     )
     assert "ERROR=0" in later.output and "incremental model" in later.output
-    # The history's incremental rolling sums (running totals) ran and are checked below.
+    # The history's incremental rolling sums (the new days' sums of changes) ran and are
+    # checked below.
     models = snowflake.project / "target" / "compiled" / "customer_lifecycle" / "models"
     history = models / "intermediate" / "signals" / "int_account_signals_daily.sql"
-    assert "running_totals as (" in history.read_text()
+    assert "recent_sums as (" in history.read_text()
     sightings = models / "intermediate" / "identity" / "int_product_identifier_sightings.sql"
     assert "is not distinct from kept.workspace_id" in sightings.read_text()
 

@@ -22,11 +22,10 @@
     login arrived after the request), it rebuilds every account's whole history, so no
     count keeps the erased person's events.
 
-    Rolling sums (see account_daily_signals): a full build, and an incremental run
-    that rebuilds whole histories (an erasure, or more than a tenth of the accounts
-    built whole; the run logs how many), slides windows over the grid; any other
-    incremental run, a few new days after a 90-day look-back, takes differences of
-    running totals for the new days only.
+    Rolling sums (see account_daily_signals): windows slide over the days of the
+    accounts built whole (every account in a full build, or after an erasure; an
+    incremental run logs how many); the other accounts' few days each sum their
+    account's changes since the 90-day look-back.
 -#}
 -- depends_on: {{ ref('stg_privacy__erasure_scope_entries') }}
 {{
@@ -48,7 +47,6 @@
 
 {#- where this run starts: the last days already built, or the very beginning -#}
 {%- set built_whole = none -%}
-{%- set rolling_sums = 'windows' -%}
 {%- if is_incremental() -%}
 {%- set reprocess_days = number_var('history_reprocess_days') -%}
 {%- set reprocess_start = dbt.dateadd('day', 1 - reprocess_days, 'max(signal_date)') -%}
@@ -102,14 +100,12 @@
     ~ history_start ~ ' < built.first_built_day or profiles.history_start_date'
     ~ ' > built.first_built_day or ' ~ icp_counted_otherwise
     ~ ' or ' ~ contact_counted_otherwise ~ ' or ' ~ recent_erasures ~ ' > 0' -%}
-{#- how many accounts this run builds whole; more than a tenth (or an erasure): the
-    windows over whole histories, which need less memory than the running totals -#}
+{#- how many accounts this run builds whole, in the run's log -#}
 {%- set accounts_built_whole -%}
     with
     profiles as (select * from {{ profiles }}),
     activation as (select * from {{ ref('int_account_activation') }})
     select
-        {{ recent_erasures }} > 0 as has_recent_erasures,
         (
             select count(*) from profiles
             where not is_internal and account_id in ({{ built_whole }})
@@ -118,11 +114,8 @@
 {%- endset -%}
 {%- if execute -%}
 {%- set counts = run_query(accounts_built_whole).rows[0] -%}
-{{- log('int_account_signals_daily: ' ~ counts[1] ~ ' of ' ~ counts[2]
+{{- log('int_account_signals_daily: ' ~ counts[0] ~ ' of ' ~ counts[1]
     ~ ' accounts built whole', info=True) -}}
-{%- if not counts[0] and counts[1] * 10 <= counts[2] -%}
-{%- set rolling_sums = 'running_totals' -%}
-{%- endif -%}
 {%- endif -%}
 {%- elif var('history_start_date') -%}
 {%- set range_start = "cast('" ~ var('history_start_date') ~ "' as date)" -%}
@@ -135,7 +128,7 @@ with
 {{ account_signal_inputs() }}
 
 {{ account_daily_signals(
-    range_start, as_of_date(), full_history_accounts=built_whole, rolling_sums=rolling_sums
+    range_start, as_of_date(), full_history_accounts=built_whole
 ) }},
 
 staged as (
