@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -116,7 +115,7 @@ def worlds(tmp_path_factory):
     vars_ = {"event_lookback_days": LOOKBACK_DAYS, "history_reprocess_days": LOOKBACK_DAYS}
     first_day = TODAY - timedelta(days=INCREMENTS)
     incremental = builds["incremental"]
-    built_whole = []  # (accounts built whole, accounts) logged by each incremental run
+    built_whole = []  # history_counts of each incremental run
     for k in range(INCREMENTS + 1):
         day = first_day + timedelta(days=k)
         con = duckdb.connect(str(incremental.db))
@@ -131,9 +130,8 @@ def worlds(tmp_path_factory):
             *(["--full-refresh"] if k == 0 else []),
             vars={**vars_, "as_of_date": day.isoformat()},
         )
-        built_whole.extend(re.findall(r"int_account_signals_daily: (\d+) of (\d+)", result.output))
-    # Later tests build again into the same target: keep the last increment's history SQL.
-    shutil.copy(compiled_signals_daily(incremental), incremental.work_dir / "last_increment.sql")
+        if k > 0:
+            built_whole.append(history_counts(result.output))
     (incremental.work_dir / "built_whole.json").write_text(json.dumps(built_whole))
 
     full = builds["full"]
@@ -150,9 +148,17 @@ def worlds(tmp_path_factory):
     return incremental, full, vars_
 
 
-def compiled_signals_daily(build: Warehouse) -> Path:
-    models = build.work_dir / "target" / "compiled" / "customer_lifecycle" / "models"
-    return models / "intermediate" / "signals" / "int_account_signals_daily.sql"
+def history_counts(output: str) -> tuple[int, int, int]:
+    """What an incremental run of the history logs: the accounts it built whole, all
+    accounts, and those whose rolling sums it windowed (the others it summed)."""
+    found = re.search(
+        r"int_account_signals_daily: (\d+) of (\d+) accounts built whole; (\d+) with "
+        r"windowed rolling sums",
+        output,
+    )
+    assert found, output[-3000:]
+    built_whole, accounts, windowed = (int(n) for n in found.groups())
+    return built_whole, accounts, windowed
 
 
 def _differences(left: Warehouse, right: Warehouse, relation: str) -> tuple[int, int]:
@@ -184,20 +190,17 @@ def test_daily_increments_equal_a_full_rebuild(worlds, relation):
     assert _differences(incremental, full, relation) == (0, 0)
 
 
-def test_the_history_was_built_both_ways_it_can_compute_rolling_sums(worlds):
-    """The increments' history (compared with the rebuild above) slid windows over the
-    accounts it built whole and summed the other accounts' changes for their new days,
-    in the same runs; the full rebuild slid windows over every account."""
-    incremental, full, _ = worlds
-    last_increment = (incremental.work_dir / "last_increment.sql").read_text()
-    rebuild = compiled_signals_daily(full).read_text()
-    assert "recent_sums as (" in last_increment
-    assert "rows between 29 preceding and current row" in last_increment
-    assert "recent_sums as (" not in rebuild
-    assert "rows between 29 preceding and current row" in rebuild
-    built_whole = json.loads((incremental.work_dir / "built_whole.json").read_text())
-    assert len(built_whole) == INCREMENTS
-    assert any(0 < int(whole) < int(accounts) for whole, accounts in built_whole)
+def test_the_increments_summed_the_new_days_of_every_account(worlds):
+    """The increments' history (compared with the rebuild above) summed each account's
+    changes for its few new days, the accounts it built whole too (new ones, with a few
+    days of history): none had more than 14 days to build, so none was windowed. The
+    hand-made runs below window an account built whole with a longer history, and every
+    account after a pause, and equal a rebuild too."""
+    incremental, _, _ = worlds
+    runs = json.loads((incremental.work_dir / "built_whole.json").read_text())
+    assert len(runs) == INCREMENTS
+    assert all(windowed == 0 and built_whole < accounts for built_whole, accounts, windowed in runs)
+    assert any(built_whole > 0 for built_whole, _, _ in runs)
 
 
 def test_the_increments_saw_late_and_redelivered_events(worlds):
@@ -340,17 +343,18 @@ def test_a_new_identity_link_re_attributes_old_days_as_a_rebuild_would(worlds, t
         assert _differences(relinked, rebuilt, relation) == (0, 0), relation
 
 
-def _load_and_build_history(warehouse: Warehouse, days_rows, as_of: str) -> None:
+def _load_and_build_history(warehouse: Warehouse, days_rows, as_of: str) -> str:
     """Raw rows written by `days_rows(RawLoader)`, as a loader would, then the daily
-    history and what it reads built as of `as_of` (incrementally once built)."""
+    history and what it reads built as of `as_of` (incrementally once built); returns
+    dbt's output."""
     con = duckdb.connect(str(warehouse.db))
     try:
         days_rows(RawLoader(con))
     finally:
         con.close()
-    warehouse.dbt(
+    return warehouse.dbt(
         "build", "--select", "+int_account_signals_daily", *MODELS_ONLY, vars={"as_of_date": as_of}
-    )
+    ).output
 
 
 def _rebuilt_history(warehouse: Warehouse, tmp_path: Path, as_of: str, history_sql: str):
@@ -486,7 +490,10 @@ def test_a_crm_account_loaded_or_edited_later_counts_its_icp_criteria_as_a_rebui
         (day_2, "2026-06-26", 3),
         (day_3, "2026-06-27", 2),
     ):
-        _load_and_build_history(warehouse, loader, day)
+        output = _load_and_build_history(warehouse, loader, day)
+        if day != "2026-06-25":
+            # IcpCo built whole, 26 and 27 days: its rolling sums windowed in a daily run
+            assert history_counts(output) == (1, 1, 1), day
         daily = warehouse.query(history_sql)
         assert {row[1] for row in daily} == {criteria}, day
         assert daily == _rebuilt_history(warehouse, tmp_path, day, history_sql), day
@@ -569,7 +576,9 @@ def test_a_run_back_in_time_then_forward_again_equals_a_rebuild(empty_warehouse,
     _load_and_build_history(warehouse, day_1, "2026-06-25")
     assert {row[2] for row in warehouse.query(history_sql)} == {2}
     _load_and_build_history(warehouse, late_records, "2026-06-10")
-    _load_and_build_history(warehouse, lambda raw: None, "2026-06-27")
+    output = _load_and_build_history(warehouse, lambda raw: None, "2026-06-27")
+    # built to June 10 only: 20 days to build for both, windowed
+    assert history_counts(output) == (0, 2, 2)
     daily = warehouse.query(history_sql)
     assert [row[0] for row in daily].count("BCo") == 27
     assert {row[2] for row in daily if row[0] == "IcpCo"} == {3}

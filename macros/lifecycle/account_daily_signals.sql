@@ -19,17 +19,18 @@
     ticket ratings of the last 90 days (each ticket by the rating it had that day) are
     running sums of +1/-1 changes (a change before the grid counts on its first day, so
     these need no look-back of their own). The rolling sums are computed two ways, with
-    the same result:
-      - the accounts built whole (every account when no full_history_accounts are
-        given): sliding window sums over every grid day (daily, windowed_sums). For
-        long ranges, where nearly every grid day is returned.
-      - the others, a few days after the 90-day look-back (an incremental run): each
-        returned day sums its account's changes since the grid's first day (changes,
-        recent_sums), a join with nothing windowed. It grows with the days returned
-        times the days of changes, so it is kept to short ranges. (An incremental run
-        at 10M events, timed alone twice each: 1.9-2.0 s, against 4.3-4.6 s for
-        differences of running totals looked up through a running max and lags over
-        the dense grid; the same rows.)
+    the same result, chosen per account by how many days it has to return:
+      - more than max_summed_days (is_windowed: every account in a full build of a
+        longer range, and in an incremental run an account built whole with a longer
+        history, or every account after a pause): sliding window sums over every grid
+        day (daily, windowed_sums), where nearly every grid day is returned.
+      - fewer (an incremental run's new days after the 90-day look-back): each returned
+        day sums its account's changes since the grid's first day (changes,
+        recent_sums), a join with nothing windowed. Its rows grow with the days
+        returned times the days of changes, hence the limit. (An incremental run at 10M
+        events, timed alone twice each: 1.9-2.0 s, against 4.3-4.6 s for differences
+        of running totals looked up through a running max and lags over the dense
+        grid; the same rows.)
     Rows before range_start are only context and are dropped at the end. The windows
     partition by account_num, a dense integer per account: sorting tens of millions of
     account-days by an integer is about twice as fast as by the hashed account_id. The
@@ -42,6 +43,7 @@
     range_start, range_end, full_history_accounts=none
 ) %}
 {%- set lookback_days = 90 %}
+{%- set max_summed_days = 14 %}
 {#- sums are cast back to bigint: DuckDB sums integers into 128-bit integers, which are
     slow to window, store and scan (its windows add up doubles: window_sum_input) -#}
 {%- set bigint = dbt.type_bigint() %}
@@ -61,31 +63,32 @@
         'promoters': 'promoters', 'passives': 'passives', 'detractors': 'detractors'}),
     ('active_user_change_days', 'change_date', {'active_user_change': 'change'}),
 ] %}
-{#- is_windowed: the account's rolling sums slide windows over its grid days (every
-    account, or in an incremental run the accounts it builds whole) #}
+{#- is_windowed: the account has more than max_summed_days days to return (a full
+    build of a longer range; an account an incremental run builds whole, or every
+    account in a run after a pause), so its rolling sums slide windows over its grid
+    days; the other accounts' days each sum their changes (recent_sums) -#}
 tracked_accounts as (
     select
         accounts.*,
-        {%- if full_history_accounts %}
-        case
-            when accounts.is_windowed
-                then least(
-                    cast({{ range_start }} as date),
-                    coalesce(accounts.history_start_date, cast({{ range_start }} as date))
-                )
-            else cast({{ range_start }} as date)
-        end as range_start_date
-        {%- else %}
-        cast({{ range_start }} as date) as range_start_date
-        {%- endif %}
+        {{ dbt.datediff(
+            greatest_ignoring_nulls('accounts.range_start_date', 'accounts.history_start_date'),
+            'cast(' ~ range_end ~ ' as date)', 'day'
+        ) }} >= {{ max_summed_days }} as is_windowed
     from (
         select
             profiles.*,
             row_number() over (order by profiles.account_id) as account_num,
             {%- if full_history_accounts %}
-            profiles.account_id in ({{ full_history_accounts }}) as is_windowed
+            case
+                when profiles.account_id in ({{ full_history_accounts }})
+                    then least(
+                        cast({{ range_start }} as date),
+                        coalesce(profiles.history_start_date, cast({{ range_start }} as date))
+                    )
+                else cast({{ range_start }} as date)
+            end as range_start_date
             {%- else %}
-            true as is_windowed
+            cast({{ range_start }} as date) as range_start_date
             {%- endif %}
         from profiles
         where not profiles.is_internal
@@ -118,7 +121,7 @@ grid as (
         >= {{ dbt.dateadd('day', -lookback_days, 'tracked_accounts.range_start_date') }}
 ),
 
--- the days to return; the grid's earlier rows only feed the running totals
+-- the days to return; the grid's earlier rows only feed the windows
 output_grid as (
     select
         account_id,
@@ -325,7 +328,6 @@ windowed_sums as (
         ) as last_core_date_in_grid
     from daily
 ),
-{%- if full_history_accounts %}
 -- the other accounts' few days: each day's sums over its account's changes since the
 -- grid's first day ----------------------------------------------------------------------
 changes as (
@@ -400,7 +402,6 @@ recent_sums as (
         and changes.change_date <= days.signal_date
     group by days.account_num, days.signal_date, days.first_grid_date
 ),
-{%- endif %}
 
 {%- set rolling_columns = [
     'account_num', 'signal_date', 'core_events_30d', 'core_events_prior_30d', 'events_30d',
@@ -412,11 +413,9 @@ recent_sums as (
 rolling as (
     select {{ rolling_columns | join(', ') }}
     from windowed_sums
-    {%- if full_history_accounts %}
     union all
     select {{ rolling_columns | join(', ') }}
     from recent_sums
-    {%- endif %}
 ),
 
 core_before_grid as (

@@ -22,10 +22,11 @@
     login arrived after the request), it rebuilds every account's whole history, so no
     count keeps the erased person's events.
 
-    Rolling sums (see account_daily_signals): windows slide over the days of the
-    accounts built whole (every account in a full build, or after an erasure; an
-    incremental run logs how many); the other accounts' few days each sum their
-    account's changes since the 90-day look-back.
+    Rolling sums (see account_daily_signals): windows slide over the days of an
+    account with more than 14 days to build (in a full build, an account built whole,
+    every account after an erasure or a pause; an incremental run logs how many
+    accounts it builds whole); an account's few new days each sum its changes since
+    the 90-day look-back.
 -#}
 -- depends_on: {{ ref('stg_privacy__erasure_scope_entries') }}
 {{
@@ -100,22 +101,23 @@
     ~ history_start ~ ' < built.first_built_day or profiles.history_start_date'
     ~ ' > built.first_built_day or ' ~ icp_counted_otherwise
     ~ ' or ' ~ contact_counted_otherwise ~ ' or ' ~ recent_erasures ~ ' > 0' -%}
-{#- how many accounts this run builds whole, in the run's log -#}
-{%- set accounts_built_whole -%}
+{#- in the run's log: how many accounts this run builds whole, and how many have their
+    rolling sums windowed (more than 14 days to build: see account_daily_signals),
+    counted on the macro's own tracked_accounts, the only part of it the count reads -#}
+{%- set account_counts -%}
     with
-    profiles as (select * from {{ profiles }}),
-    activation as (select * from {{ ref('int_account_activation') }})
+    {{ account_signal_inputs() }}
+    {{ account_daily_signals(range_start, as_of_date(), full_history_accounts=built_whole) }}
     select
-        (
-            select count(*) from profiles
-            where not is_internal and account_id in ({{ built_whole }})
-        ) as built_whole,
-        (select count(*) from profiles where not is_internal) as accounts
+        count(case when account_id in ({{ built_whole }}) then 1 end) as built_whole,
+        count(case when is_windowed then 1 end) as windowed,
+        count(*) as accounts
+    from tracked_accounts
 {%- endset -%}
 {%- if execute -%}
-{%- set counts = run_query(accounts_built_whole).rows[0] -%}
-{{- log('int_account_signals_daily: ' ~ counts[0] ~ ' of ' ~ counts[1]
-    ~ ' accounts built whole', info=True) -}}
+{%- set counts = run_query(account_counts).rows[0] -%}
+{{- log('int_account_signals_daily: ' ~ counts[0] ~ ' of ' ~ counts[2]
+    ~ ' accounts built whole; ' ~ counts[1] ~ ' with windowed rolling sums', info=True) -}}
 {%- endif -%}
 {%- elif var('history_start_date') -%}
 {%- set range_start = "cast('" ~ var('history_start_date') ~ "' as date)" -%}
