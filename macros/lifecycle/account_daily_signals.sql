@@ -343,6 +343,8 @@ changes as (
     {%- endfor %}
 ),
 
+{#- templates: within_days.format(n), a change in the last n days up to the returned
+    day; sum_of.format(expression), its sum over the joined changes (0 when none) #}
 {%- set within_days = 'changes.change_date > ' ~ dbt.dateadd('day', '-{}', 'days.signal_date') %}
 {%- set sum_of = 'cast(coalesce(sum({}), 0) as ' ~ bigint ~ ')' %}
 recent_sums as (

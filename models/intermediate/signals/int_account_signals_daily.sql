@@ -23,10 +23,10 @@
     count keeps the erased person's events.
 
     Rolling sums (see account_daily_signals): windows slide over the days of an
-    account with more than 14 days to build (in a full build, an account built whole,
-    every account after an erasure or a pause; an incremental run logs how many
-    accounts it builds whole); an account's few new days each sum its changes since
-    the 90-day look-back.
+    account with more than 14 days to build (in a full build, an account built whole
+    with a longer history, every account after a pause); an account's few new days
+    each sum its changes since the 90-day look-back. An incremental run logs how many
+    accounts it builds whole and how many it windows.
 -#}
 -- depends_on: {{ ref('stg_privacy__erasure_scope_entries') }}
 {{
