@@ -328,8 +328,9 @@ windowed_sums as (
         ) as last_core_date_in_grid
     from daily
 ),
--- the other accounts' few days: each day's sums over its account's changes since the
--- grid's first day ----------------------------------------------------------------------
+
+-- the accounts not windowed (at most max_summed_days days to return): each day's sums
+-- over its account's changes since the grid's first day ---------------------------------
 changes as (
     {%- for source, date_column, columns in change_sources %}
     select
