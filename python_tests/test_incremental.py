@@ -115,7 +115,7 @@ def worlds(tmp_path_factory):
     vars_ = {"event_lookback_days": LOOKBACK_DAYS, "history_reprocess_days": LOOKBACK_DAYS}
     first_day = TODAY - timedelta(days=INCREMENTS)
     incremental = builds["incremental"]
-    built_whole = []  # history_counts of each incremental run
+    increment_counts = []  # history_counts of each incremental run
     for k in range(INCREMENTS + 1):
         day = first_day + timedelta(days=k)
         con = duckdb.connect(str(incremental.db))
@@ -131,8 +131,8 @@ def worlds(tmp_path_factory):
             vars={**vars_, "as_of_date": day.isoformat()},
         )
         if k > 0:
-            built_whole.append(history_counts(result.output))
-    (incremental.work_dir / "built_whole.json").write_text(json.dumps(built_whole))
+            increment_counts.append(history_counts(result.output))
+    (incremental.work_dir / "history_counts.json").write_text(json.dumps(increment_counts))
 
     full = builds["full"]
     con = duckdb.connect(str(full.db))
@@ -197,7 +197,7 @@ def test_the_increments_summed_the_new_days_of_every_account(worlds):
     hand-made runs below window an account built whole with a longer history, and every
     account after a pause, and equal a rebuild too."""
     incremental, _, _ = worlds
-    runs = json.loads((incremental.work_dir / "built_whole.json").read_text())
+    runs = json.loads((incremental.work_dir / "history_counts.json").read_text())
     assert len(runs) == INCREMENTS
     assert all(windowed == 0 and built_whole < accounts for built_whole, accounts, windowed in runs)
     assert any(built_whole > 0 for built_whole, _, _ in runs)

@@ -63,6 +63,25 @@
         'promoters': 'promoters', 'passives': 'passives', 'detractors': 'detractors'}),
     ('active_user_change_days', 'change_date', {'active_user_change': 'change'}),
 ] %}
+{#- the rolling sums both ways compute: (column, measure, days summed back from the day,
+    or none: since the grid's first day, a running sum of +1/-1 changes for ratings, NPS
+    answers and active users); core_events_prior_30d, active_users_90d_ago and
+    last_core_date_in_grid are written out in each -#}
+{%- set rolling_sums = [
+    ('core_events_30d', 'core_events', 30),
+    ('events_30d', 'events', 30),
+    ('gated_attempts_30d', 'gated_attempts', 30),
+    ('hand_raises_30d', 'hand_raises', 30),
+    ('tickets_90d', 'tickets_opened', 90),
+    ('failed_payments_30d', 'failed_payments', 30),
+    ('failed_payments_90d', 'failed_payments', 90),
+    ('satisfaction_good_90d', 'ratings_good', none),
+    ('satisfaction_bad_90d', 'ratings_bad', none),
+    ('nps_promoters_window', 'promoters', none),
+    ('nps_passives_window', 'passives', none),
+    ('nps_detractors_window', 'detractors', none),
+    ('active_users_30d', 'active_user_change', none),
+] %}
 {#- is_windowed: the account has more than max_summed_days days to return (a full
     build of a longer range; an account an incremental run builds whole, or every
     account in a run after a pause), so its rolling sums slide windows over its grid
@@ -265,59 +284,19 @@ windowed_sums as (
     select
         account_num,
         signal_date,
-        cast(sum({{ window_sum_input('core_events') }}) over (
+        {%- for column, measure, window_days in rolling_sums %}
+        cast(sum({{ window_sum_input(measure) }}) over (
             partition by account_num order by signal_date
-            rows between 29 preceding and current row
-        ) as {{ bigint }}) as core_events_30d,
+            rows between {{ (window_days - 1) ~ ' preceding' if window_days else 'unbounded preceding' }}
+            and current row
+        ) as {{ bigint }}) as {{ column }},
+        {%- endfor %}
         cast(sum({{ window_sum_input('core_events') }}) over (
             partition by account_num order by signal_date
             rows between 59 preceding and 30 preceding
         ) as {{ bigint }}) as core_events_prior_30d,
-        cast(sum({{ window_sum_input('events') }}) over (
-            partition by account_num order by signal_date
-            rows between 29 preceding and current row
-        ) as {{ bigint }}) as events_30d,
-        cast(sum({{ window_sum_input('gated_attempts') }}) over (
-            partition by account_num order by signal_date
-            rows between 29 preceding and current row
-        ) as {{ bigint }}) as gated_attempts_30d,
-        cast(sum({{ window_sum_input('hand_raises') }}) over (
-            partition by account_num order by signal_date
-            rows between 29 preceding and current row
-        ) as {{ bigint }}) as hand_raises_30d,
-        cast(sum({{ window_sum_input('tickets_opened') }}) over (
-            partition by account_num order by signal_date
-            rows between 89 preceding and current row
-        ) as {{ bigint }}) as tickets_90d,
-        {#- ratings: running sums of their +1/-1 changes #}
-        cast(sum({{ window_sum_input('ratings_good') }}) over (
-            partition by account_num order by signal_date
-            rows between unbounded preceding and current row
-        ) as {{ bigint }}) as satisfaction_good_90d,
-        cast(sum({{ window_sum_input('ratings_bad') }}) over (
-            partition by account_num order by signal_date
-            rows between unbounded preceding and current row
-        ) as {{ bigint }}) as satisfaction_bad_90d,
-        cast(sum({{ window_sum_input('failed_payments') }}) over (
-            partition by account_num order by signal_date
-            rows between 29 preceding and current row
-        ) as {{ bigint }}) as failed_payments_30d,
-        cast(sum({{ window_sum_input('failed_payments') }}) over (
-            partition by account_num order by signal_date
-            rows between 89 preceding and current row
-        ) as {{ bigint }}) as failed_payments_90d,
-        {%- for answer in ['promoters', 'passives', 'detractors'] %}
-        cast(sum({{ window_sum_input(answer) }}) over (
-            partition by account_num order by signal_date
-            rows between unbounded preceding and current row
-        ) as {{ bigint }}) as nps_{{ answer }}_window,
-        {%- endfor %}
-        {#- active users: the running sum of spell starts (+1) and ends (-1); 90 days
-            ago, the same sum up to the row 90 days back (the grid has every day) #}
-        cast(sum({{ window_sum_input('active_user_change') }}) over (
-            partition by account_num order by signal_date
-            rows between unbounded preceding and current row
-        ) as {{ bigint }}) as active_users_30d,
+        {#- active users 90 days ago: the running sum up to the row 90 days back (the grid
+            has every day) #}
         cast(sum({{ window_sum_input('active_user_change') }}) over (
             partition by account_num order by signal_date
             rows between unbounded preceding and 90 preceding
@@ -352,17 +331,11 @@ recent_sums as (
     select
         days.account_num,
         days.signal_date,
-        {%- for column, measure, window_days in [
-            ('core_events_30d', 'core_events', 30),
-            ('events_30d', 'events', 30),
-            ('gated_attempts_30d', 'gated_attempts', 30),
-            ('hand_raises_30d', 'hand_raises', 30),
-            ('tickets_90d', 'tickets_opened', 90),
-            ('failed_payments_30d', 'failed_payments', 30),
-            ('failed_payments_90d', 'failed_payments', 90),
-        ] %}
-        {{ sum_of.format('case when ' ~ within_days.format(window_days)
-            ~ ' then changes.' ~ measure ~ ' end') }} as {{ column }},
+        {%- for column, measure, window_days in rolling_sums %}
+        {{ sum_of.format(
+            'case when ' ~ within_days.format(window_days) ~ ' then changes.' ~ measure ~ ' end'
+            if window_days else 'changes.' ~ measure
+        ) }} as {{ column }},
         {%- endfor %}
         {#- 59 to 30 days back: none (null) in the grid's first 30 days #}
         case
@@ -370,17 +343,6 @@ recent_sums as (
                 then {{ sum_of.format('case when ' ~ within_days.format(60)
                     ~ ' and not ' ~ within_days.format(30) ~ ' then changes.core_events end') }}
         end as core_events_prior_30d,
-        {#- ratings, NPS answers and active users: sums of their +1/-1 changes #}
-        {%- for column, measure in [
-            ('satisfaction_good_90d', 'ratings_good'),
-            ('satisfaction_bad_90d', 'ratings_bad'),
-            ('nps_promoters_window', 'promoters'),
-            ('nps_passives_window', 'passives'),
-            ('nps_detractors_window', 'detractors'),
-            ('active_users_30d', 'active_user_change'),
-        ] %}
-        {{ sum_of.format('changes.' ~ measure) }} as {{ column }},
-        {%- endfor %}
         case
             when days.signal_date >= {{ dbt.dateadd('day', 90, 'days.first_grid_date') }}
                 then {{ sum_of.format('case when not ' ~ within_days.format(90)
@@ -406,13 +368,9 @@ recent_sums as (
     group by days.account_num, days.signal_date, days.first_grid_date
 ),
 
-{%- set rolling_columns = [
-    'account_num', 'signal_date', 'core_events_30d', 'core_events_prior_30d', 'events_30d',
-    'gated_attempts_30d', 'hand_raises_30d', 'tickets_90d', 'failed_payments_30d',
-    'failed_payments_90d', 'satisfaction_good_90d', 'satisfaction_bad_90d',
-    'nps_promoters_window', 'nps_passives_window', 'nps_detractors_window',
-    'active_users_30d', 'active_users_90d_ago', 'last_core_date_in_grid',
-] %}
+{%- set rolling_columns = ['account_num', 'signal_date']
+    + rolling_sums | map(attribute=0) | list
+    + ['core_events_prior_30d', 'active_users_90d_ago', 'last_core_date_in_grid'] %}
 rolling as (
     select {{ rolling_columns | join(', ') }}
     from windowed_sums
