@@ -213,9 +213,24 @@ def test_the_increments_saw_late_and_redelivered_events(worlds):
     assert late > 0 and redelivered > 0
 
 
-# The run stamps a run renews without new data: the daily counts recount the days of the
-# last loads on every run (to the same counts), and the identifier sightings group those
-# days again (to the same rows).
+def test_the_daily_counts_recount_only_the_workspaces_the_loads_touched(worlds):
+    """The latest run recounted the (day, workspace) groups its loads touched (and the
+    counts without a workspace on those days, when loaded), not every workspace of those
+    days; the other workspaces of those days kept their counts from earlier runs. The
+    counts equal a rebuild (above)."""
+    incremental, _, _ = worlds
+    recounted, counts_of_those_days = incremental.query(
+        f"with recounted as (select * from {DAILY} "
+        f"where counted_at = (select max(counted_at) from {DAILY})) "
+        f"select (select count(*) from recounted), count(*) "
+        f"from {DAILY} where event_date in (select event_date from recounted)"
+    )[0]
+    assert 0 < recounted < counts_of_those_days
+
+
+# The run stamps a run renews without new data: the daily counts recount the day and
+# workspace groups of the last loads on every run (to the same counts), and the
+# identifier sightings group those days again (to the same rows).
 RENEWED_STAMPS = {relation: RUN_STAMPS[relation] for relation in (DAILY, SIGHTINGS)}
 
 

@@ -134,7 +134,8 @@ def test_the_whole_project_builds_tests_snapshots_and_reruns_on_snowflake(snowfl
 
     # A later day: the history adds its new days incrementally (the models computed as
     # of a date are rebuilt whole, as in the first build); nothing upstream changed. The
-    # daily counts recount the days of the last loads and the identifier sightings group
+    # daily counts recount the day and workspace groups of the last loads (their
+    # post-hook deletes the counts those replace) and the identifier sightings group
     # those days again.
     later = snowflake.dbt(
         "build",
