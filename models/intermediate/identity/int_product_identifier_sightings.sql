@@ -30,18 +30,17 @@
 }}
 
 {%- do require_built_column('computed_at') %}
+{%- if is_incremental() %}
+{#- read before the run, so that the scan of the daily counts skips the days before it -#}
+{%- set from_date = day_as_literal(first_day_to_recompute(
+    ref('int_product_events_daily'), 'event_date', 'counted_at', last_run_stamp(this)
+)) %}
+{%- endif %}
 with daily_events as (
     select * from {{ ref('int_product_events_daily') }}
 ),
 
 {%- if is_incremental() %}
-
-recomputed as (
-    select
-        {{ first_day_to_recompute(
-            ref('int_product_events_daily'), 'event_date', 'counted_at', last_run_stamp(this)
-        ) }} as from_date
-),
 
 {#- combinations first seen before the first day grouped again: their rows stay -#}
 kept as (
@@ -51,7 +50,7 @@ kept as (
         anonymous_id,
         true as is_kept
     from {{ this }}
-    where cast(first_occurred_at as date) < (select recomputed.from_date from recomputed)
+    where cast(first_occurred_at as date) < {{ from_date }}
 ),
 
 daily_events_to_group as (
@@ -62,7 +61,7 @@ daily_events_to_group as (
         and daily_events.user_id is not distinct from kept.user_id
         and daily_events.anonymous_id is not distinct from kept.anonymous_id
     where
-        daily_events.event_date >= (select recomputed.from_date from recomputed)
+        daily_events.event_date >= {{ from_date }}
         and kept.is_kept is null
 ),
 {%- else %}

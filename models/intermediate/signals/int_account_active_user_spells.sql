@@ -46,6 +46,15 @@
 
 {%- do require_built_column('computed_at') %}
 {%- set person_days = 'partition by account_id, person_id order by event_date' %}
+{%- if is_incremental() %}
+{#- the first day computed again: 31 days before the earliest day stamped since the
+    last build (none when no day was), or every day after an erasure; read before the
+    run, so that the scan of the events skips the days before it -#}
+{%- set from_date = day_as_literal(first_day_to_recompute(
+    ref('int_events_attributed'), 'event_date', 'attributed_at', last_run_stamp(this),
+    days_before=31
+)) %}
+{%- endif %}
 with events as {{ cte_not_materialized() }} (
     select * from {{ ref('int_events_attributed') }}
 ),
@@ -56,13 +65,8 @@ built_spells as (
     select * from {{ this }}
 ),
 
-{#- the first day computed again: 31 days before the earliest day stamped since the
-    last build (none when no day was), or every day after an erasure -#}
 recomputed as (
-    select
-        {{ first_day_to_recompute(
-            'events', 'event_date', 'attributed_at', last_run_stamp(this), days_before=31
-        ) }} as from_date
+    select {{ from_date }} as from_date
 ),
 {%- endif %}
 
@@ -77,7 +81,7 @@ core_rows as (
         and account_id is not null
         and person_id is not null
     {%- if is_incremental() %}
-        and event_date >= (select recomputed.from_date from recomputed)
+        and event_date >= {{ from_date }}
     {%- endif %}
 ),
 

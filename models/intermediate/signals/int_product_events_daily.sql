@@ -22,20 +22,44 @@
     )
 }}
 
+{%- if is_incremental() %}
+{%- set reprocess_day = reprocess_from('last_loaded_date', number_var('event_lookback_days')) %}
+{%- set loads_read_again_sql %}
+    {#- each filter alone, so that the scan skips the older load days #}
+    select
+        occurred_at,
+        workspace_id
+    from {{ ref('stg_segment__tracks') }}
+    where loaded_date >= {{ reprocess_day }}
+    union all
+    select
+        occurred_at,
+        workspace_id
+    from {{ ref('stg_segment__tracks') }}
+    where loaded_date = cast('1970-01-01' as date)
+{%- endset %}
+{#- the earliest day those loads touched, read before the run, so that the scan of
+    the events to recount skips the older ones #}
+{%- set first_touched_day = day_as_literal(
+    '(select min(cast(occurred_at as date)) from (' ~ loads_read_again_sql ~ ') as loads)'
+) %}
+{%- endif %}
+
 {#- read twice (the groups to recount, then their events) rather than held in memory -#}
 with tracks as {{ cte_not_materialized() }} (
     select * from {{ ref('stg_segment__tracks') }}
 ),
-
 {%- if is_incremental() %}
-{%- set reprocess_day = reprocess_from('last_loaded_date', number_var('event_lookback_days')) %}
+
+loads_read_again as (
+    {{ loads_read_again_sql }}
+),
 
 touched_groups as (
     select distinct
         cast(occurred_at as date) as event_date,
         workspace_id
-    from tracks
-    where loaded_date >= {{ reprocess_day }} or loaded_date = cast('1970-01-01' as date)
+    from loads_read_again
 ),
 {%- endif %}
 
@@ -57,6 +81,7 @@ final as (
     inner join touched_groups
         on cast(tracks.occurred_at as date) = touched_groups.event_date
         and tracks.workspace_id is not distinct from touched_groups.workspace_id
+    where tracks.occurred_at >= cast({{ first_touched_day }} as {{ dbt.type_timestamp() }})
     {%- endif %}
     group by
         cast(tracks.occurred_at as date),
