@@ -6,9 +6,9 @@
     however old; events without a workspace are a group of their own), appends the
     counts stamped with the run (counted_at), and its post-hooks delete the counts
     those replace and the counts of people who have since asked for erasure. The counts
-    always equal a full rebuild. A late event recounts its own workspace's day, not the
-    whole day: a day's late loads touch a few thousand workspaces across some forty
-    days of events.
+    always equal a full rebuild. A late event recounts its own workspace's day, not
+    every workspace's, and the scan skips the events before the earliest day the loads
+    touched (read before the run).
 -#}
 {{
     config(
@@ -45,8 +45,7 @@
 ) %}
 {%- endif %}
 
-{#- read twice (the groups to recount, then their events) rather than held in memory -#}
-with tracks as {{ cte_not_materialized() }} (
+with tracks as (
     select * from {{ ref('stg_segment__tracks') }}
 ),
 {%- if is_incremental() %}
