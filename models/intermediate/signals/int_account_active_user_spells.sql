@@ -64,10 +64,6 @@ with events as {{ cte_not_materialized() }} (
 built_spells as (
     select * from {{ this }}
 ),
-
-recomputed as (
-    select {{ from_date }} as from_date
-),
 {%- endif %}
 
 core_rows as (
@@ -135,11 +131,9 @@ spells as (
 built_spell_states as (
     select
         built.*,
-        built.spell_end_date
-        < {{ dbt.dateadd('day', 30, 'recomputed.from_date') }} as is_final,
-        built.spell_start_date < recomputed.from_date as started_before
+        built.spell_end_date < {{ dbt.dateadd('day', 30, from_date) }} as is_final,
+        built.spell_start_date < {{ from_date }} as started_before
     from built_spells as built
-    cross join recomputed
 ),
 
 kept_spells as (
